@@ -1,0 +1,28 @@
+"""The course's helper package: data, figures, reproducibility and setup.
+
+Every notebook starts with ``shared.setup(COURSE_LANG)``; the rest is imported
+from here, e.g. ``shared.load_mnist()`` or ``shared.plot_images(...)``.
+"""
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # hide TensorFlow's C++ info and warning logs
+
+from .data import DatasetError, load_fashion_mnist, load_mnist, read_idx  # noqa: E402
+from .i18n import language, set_language, t  # noqa: E402
+from .plots import (  # noqa: E402
+    plot_confusion_matrix,
+    plot_history,
+    plot_images,
+    plot_linear_weights,
+    plot_misclassified,
+)
+from .repro import SEED, seed_everything  # noqa: E402
+from .setup import setup  # noqa: E402
+from .training import run_training  # noqa: E402
+
+__all__ = [
+    "DatasetError", "SEED", "language", "load_fashion_mnist", "load_mnist", "plot_confusion_matrix",
+    "plot_history", "plot_images", "plot_linear_weights", "plot_misclassified", "read_idx",
+    "run_training", "seed_everything", "set_language", "setup", "t",
+]

@@ -1,0 +1,114 @@
+"""Figures used across the lessons.
+
+Every function returns a ``matplotlib.figure.Figure``; in a notebook, the figure
+shows when it is the cell's last expression. Titles and axis labels follow the
+language chosen with ``shared.setup(COURSE_LANG)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from .i18n import t
+
+DIGITS = tuple(str(d) for d in range(10))
+
+
+def _caption(label: int, prediction: int | None, names: Sequence[str]) -> str:
+    text = f"{t('true')}: {names[label]}"
+    if prediction is not None:
+        text += f"\n{t('pred')}: {names[prediction]}"
+    return text
+
+
+def plot_images(images: np.ndarray, labels: Sequence[int], predictions: Sequence[int] | None = None,
+                class_names: Sequence[str] = DIGITS, title: str | None = None) -> Figure:
+    """Show the first nine images in a 3×3 grid, each with its true (and predicted) label."""
+    fig = Figure(figsize=(6, 6.6), layout="constrained")
+    axes = fig.subplots(3, 3)
+    for i, ax in enumerate(axes.flat):
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if i >= len(images):
+            ax.axis("off")
+            continue
+        ax.imshow(np.asarray(images[i]).reshape(28, 28), cmap="binary")
+        prediction = None if predictions is None else int(predictions[i])
+        ax.set_xlabel(_caption(int(labels[i]), prediction, class_names))
+    fig.suptitle(title or t("sample_images"))
+    return fig
+
+
+def plot_misclassified(images: np.ndarray, labels: np.ndarray, predictions: np.ndarray,
+                       class_names: Sequence[str] = DIGITS) -> Figure:
+    """Show the first nine images whose prediction differs from the true label."""
+    wrong = np.flatnonzero(np.asarray(labels) != np.asarray(predictions))[:9]
+    title = t("misclassified") if len(wrong) else t("no_errors")
+    return plot_images(images[wrong], labels[wrong], predictions[wrong], class_names, title)
+
+
+def plot_confusion_matrix(labels: Sequence[int], predictions: Sequence[int],
+                          class_names: Sequence[str] = DIGITS, normalize: bool = False) -> Figure:
+    """Rows: true class; columns: predicted class. ``normalize`` divides each row by its total."""
+    n = len(class_names)
+    matrix = np.zeros((n, n))
+    np.add.at(matrix, (np.asarray(labels), np.asarray(predictions)), 1)
+    if normalize:
+        matrix = matrix / np.maximum(matrix.sum(axis=1, keepdims=True), 1)
+    fig = Figure(figsize=(6.5, 5.5), layout="constrained")
+    ax = fig.subplots()
+    image = ax.imshow(matrix, cmap="Blues")
+    fig.colorbar(image, ax=ax, label=t("accuracy") if normalize else t("count"))
+    for (row, col), value in np.ndenumerate(matrix):
+        text = f"{value:.2f}" if normalize else f"{int(value)}"
+        dark = value > matrix.max() / 2
+        ax.text(col, row, text, ha="center", va="center", fontsize=7, color="white" if dark else "black")
+    ax.set_xticks(range(n), class_names, rotation=45 if n and len(max(class_names, key=len)) > 2 else 0)
+    ax.set_yticks(range(n), class_names)
+    ax.set_xlabel(t("predicted_label"))
+    ax.set_ylabel(t("true_label"))
+    ax.set_title(t("confusion_matrix"))
+    return fig
+
+
+def plot_linear_weights(weights: np.ndarray, class_names: Sequence[str] = DIGITS) -> Figure:
+    """Show each class's 784 weights as a 28×28 image: red positive, blue negative.
+
+    All ten images share one colour scale, centred on zero, so they can be compared.
+    """
+    weights = np.asarray(weights)
+    limit = np.abs(weights).max()
+    fig = Figure(figsize=(10, 4.6), layout="constrained")
+    axes = fig.subplots(2, 5)
+    for i, ax in enumerate(axes.flat):
+        image = ax.imshow(weights[:, i].reshape(28, 28), cmap="seismic", vmin=-limit, vmax=limit)
+        ax.set_title(f"{t('class')}: {class_names[i]}")
+        ax.set_xticks([])
+        ax.set_yticks([])
+    fig.colorbar(image, ax=axes, label=t("weight_scale"), shrink=0.8)
+    fig.suptitle(t("weights"))
+    return fig
+
+
+def plot_history(history: dict[str, Sequence[float]], x_label: str = "epoch") -> Figure:
+    """Plot loss and accuracy per epoch (or step) for training, and validation if present.
+
+    ``history`` uses Keras's keys: ``loss``, ``accuracy``, ``val_loss``, ``val_accuracy``.
+    """
+    fig = Figure(figsize=(10, 3.8), layout="constrained")
+    axes = fig.subplots(1, 2)
+    for ax, metric in zip(axes, ("loss", "accuracy")):
+        for prefix, split in (("", "train"), ("val_", "validation")):
+            values = history.get(prefix + metric)
+            if values is not None:
+                ax.plot(range(1, len(values) + 1), values, marker="o", label=t(split))
+        ax.set_xlabel(t(x_label))
+        ax.set_ylabel(t(metric))
+        ax.set_title(t(metric))
+        ax.legend()
+        ax.grid(alpha=0.3)
+    fig.suptitle(t("training_curves"))
+    return fig

@@ -1,0 +1,150 @@
+"""Notebook tools: execute (the course's runner), format, and translation records.
+
+Run through ``course.py`` (``python3 course.py execute|format|translated``), which
+uses the course's virtual environment. The tests import the same functions, so
+what the runner writes and what the tests check cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+TRANSLATIONS = ("es", "zh", "fr")
+LANG_LINE = re.compile(r'^COURSE_LANG = "(en|es|zh|fr)"$', re.MULTILINE)
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+KEPT_CELL_METADATA = ("tags", "jupyter")  # tags for nbval markers, jupyter for hidden solution cells
+
+
+def english_notebooks() -> list[Path]:
+    return sorted(NOTEBOOKS.glob("*.ipynb"))
+
+
+def all_notebooks() -> list[Path]:
+    """English first, then each translation folder: the order the training cache relies on."""
+    paths = english_notebooks()
+    for lang in TRANSLATIONS:
+        paths += sorted((NOTEBOOKS / lang).glob("*.ipynb"))
+    return paths
+
+
+def language_of(path: Path) -> str:
+    return path.parent.name if path.parent.name in TRANSLATIONS else "en"
+
+
+def english_source(path: Path) -> Path:
+    return NOTEBOOKS / path.name
+
+
+def source_digest(path: Path) -> str:
+    """A digest of an English notebook's cells (type and source, not outputs).
+
+    Re-running a notebook keeps it; editing any cell, prose or code, changes it.
+    """
+    nb = nbformat.read(path, as_version=4)
+    h = hashlib.sha256()
+    for cell in nb.cells:
+        h.update(cell.cell_type.encode() + b"\0" + cell.source.encode() + b"\0")
+    return h.hexdigest()
+
+
+def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop machine- and session-specific metadata; keep what the course uses."""
+    course = nb.metadata.get("course")
+    nb.metadata = nbformat.NotebookNode(kernelspec=KERNELSPEC, language_info={"name": "python"})
+    if course:
+        nb.metadata["course"] = course
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    for index, cell in enumerate(nb.cells):
+        cell.metadata = nbformat.NotebookNode(
+            {k: v for k, v in cell.metadata.items() if k in KEPT_CELL_METADATA})
+        cell.id = f"cell-{index:02d}"  # stable ids keep diffs small
+        if cell.cell_type == "code":
+            cell.outputs = [_clean_output(o) for o in _merge_streams(cell.outputs)]
+    return nb
+
+
+def _merge_streams(outputs: list) -> list:
+    merged = []
+    for output in outputs:
+        if (output.output_type == "stream" and merged and merged[-1].output_type == "stream"
+                and merged[-1].name == output.name):
+            merged[-1].text += output.text
+        else:
+            merged.append(output)
+    return merged
+
+
+def _clean_output(output):
+    output.pop("transient", None)
+    return output
+
+
+def formatted(path: Path) -> str:
+    """The normalised JSON text of a notebook file."""
+    return nbformat.writes(normalise(nbformat.read(path, as_version=4))) + "\n"
+
+
+def format_notebook(path: Path) -> bool:
+    """Rewrite ``path`` in normal form; True if it changed."""
+    text = formatted(path)
+    if path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
+
+
+def mark_translated(path: Path) -> None:
+    """Record in a translation which version of the English notebook it follows."""
+    nb = nbformat.read(path, as_version=4)
+    nb.metadata.setdefault("course", {})["translated_from"] = source_digest(english_source(path))
+    nbformat.write(nb, path)
+    format_notebook(path)
+
+
+def execute(paths: list[Path]) -> None:
+    """Run each notebook top to bottom in its own folder and store the outputs."""
+    from nbclient import NotebookClient
+
+    os.environ["IPYTHONDIR"] = str(ROOT / "tools" / "ipython")  # kernel settings, see that folder
+    cache = os.environ.setdefault("COURSE_TRAINING_CACHE", tempfile.mkdtemp(prefix="course-training-"))
+    print(f"training cache for this run: {cache}")
+    for path in paths:
+        start = time.perf_counter()
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, timeout=1800, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        nbformat.write(normalise(nb), path)
+        format_notebook(path)
+        print(f"{path.relative_to(ROOT)}: executed in {time.perf_counter() - start:.1f} s", flush=True)
+
+
+def main(argv: list[str]) -> None:
+    command, args = argv[0], [Path(a).resolve() for a in argv[1:]]
+    if command == "execute":
+        execute(args or all_notebooks())
+    elif command == "format":
+        for path in args or all_notebooks():
+            if format_notebook(path):
+                print(f"formatted {path.relative_to(ROOT)}")
+    elif command == "translated":
+        if not args:
+            sys.exit("Name the translated notebooks, e.g. notebooks/es/01_linear_baseline.ipynb")
+        for path in args:
+            mark_translated(path)
+            print(f"{path.relative_to(ROOT)} now follows {english_source(path).relative_to(ROOT)}")
+    else:
+        sys.exit(f"unknown command {command!r}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
