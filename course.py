@@ -5,7 +5,8 @@
     python3 course.py test                set up (first time only) and run every test, as CI does
     python3 course.py execute [NB ...]    run notebooks and store their outputs (default: all)
     python3 course.py format              normalise the JSON of every notebook
-    python3 course.py translated NB ...   record that these translations follow the current English
+    python3 course.py sync-code [NB ...]  copy English code cells into the translations
+    python3 course.py translated NB ...   record that these translations follow the current English prose
 
 Setting up means: a virtual environment in .venv with the pinned packages of
 requirements-dev.txt. It is created once and updated when the requirements change.
@@ -39,7 +40,7 @@ def requirements_digest() -> str:
 
 def ensure_environment() -> Path:
     """Create .venv and install the pinned requirements, unless that is already done."""
-    if sys.version_info < (3, 10):
+    if sys.version_info < (3, 10):  # noqa: UP036 - runs under whatever python3 a learner has
         sys.exit(f"The course needs Python 3.10 or newer; this is {sys.version.split()[0]}.")
     python = venv_python()
     if not python.exists():
@@ -69,7 +70,7 @@ def main(argv: list[str]) -> None:
         run([python, "-m", "jupyterlab", "--notebook-dir", ROOT, *args])
     elif command == "test":
         run([python, ROOT / "tools" / "run_tests.py", *args])
-    elif command in {"execute", "format", "translated"}:
+    elif command in {"execute", "format", "sync-code", "translated"}:
         run([python, ROOT / "tools" / "nbtools.py", command, *args])
     else:
         sys.exit(f"Unknown command {command!r}.\n{__doc__}")

@@ -8,6 +8,7 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # hide TensorFlow's C++ info and warning logs
 
+from .cnn import build_cnn, course_optimizer, plot_conv_weights, plot_feature_maps  # noqa: E402
 from .data import DatasetError, load_fashion_mnist, load_mnist, read_idx  # noqa: E402
 from .i18n import language, set_language, t  # noqa: E402
 from .plots import (  # noqa: E402
@@ -25,4 +26,5 @@ __all__ = [
     "DatasetError", "SEED", "language", "load_fashion_mnist", "load_mnist", "plot_confusion_matrix",
     "plot_history", "plot_images", "plot_linear_weights", "plot_misclassified", "read_idx",
     "run_training", "seed_everything", "set_language", "setup", "t",
+    "build_cnn", "course_optimizer", "plot_conv_weights", "plot_feature_maps",
 ]

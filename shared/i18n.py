@@ -10,7 +10,7 @@ from __future__ import annotations
 LANGUAGES = ("en", "es", "zh", "fr")
 
 LABELS: dict[str, dict[str, str]] = {
-    "true": {"en": "True", "es": "Real", "zh": "真实", "fr": "Vrai"},
+    "true": {"en": "True", "es": "Real", "zh": "真实", "fr": "Réel"},
     "pred": {"en": "Pred", "es": "Pred", "zh": "预测", "fr": "Préd"},
     "true_label": {"en": "True label", "es": "Clase real", "zh": "真实类别", "fr": "Classe réelle"},
     "predicted_label": {"en": "Predicted label", "es": "Clase predicha", "zh": "预测类别",
@@ -44,7 +44,21 @@ LABELS: dict[str, dict[str, str]] = {
                   "zh": "没有被错误分类的图像", "fr": "Aucune image mal classée"},
     "ready": {"en": "Ready", "es": "Listo", "zh": "准备就绪", "fr": "Prêt"},
     "language": {"en": "language", "es": "idioma", "zh": "语言", "fr": "langue"},
+    "conv_weights": {"en": "Filters for input channel {channel} (red: positive, blue: negative)",
+                     "es": "Filtros del canal de entrada {channel} (rojo: positivo, azul: negativo)",
+                     "zh": "输入通道 {channel} 的滤波器（红色：正，蓝色：负）",
+                     "fr": "Filtres du canal d'entrée {channel} (rouge : positif, bleu : négatif)"},
+    "feature_maps": {"en": "{count} feature maps of {height}×{width} pixels",
+                     "es": "{count} mapas de características de {height}×{width} píxeles",
+                     "zh": "{count} 个特征图，每个 {height}×{width} 像素",
+                     "fr": "{count} cartes de caractéristiques de {height}×{width} pixels"},
+    "input_image": {"en": "Input image", "es": "Imagen de entrada", "zh": "输入图像", "fr": "Image d'entrée"},
+    "activation": {"en": "Activation", "es": "Activación", "zh": "激活值", "fr": "Activation"},
 }
+
+# "Label: value" as each language writes it (French puts a space before the colon,
+# Chinese uses a full-width colon).
+PAIR_FORMAT = {"en": "{}: {}", "es": "{}: {}", "zh": "{}：{}", "fr": "{} : {}"}
 
 _current = "en"
 
@@ -65,3 +79,8 @@ def language() -> str:
 def t(key: str, lang: str | None = None) -> str:
     """The label ``key`` in ``lang`` (default: the chosen language)."""
     return LABELS[key][lang or _current]
+
+
+def pair(key: str, value: object) -> str:
+    """``"Label: value"`` with the label ``key`` and the chosen language's punctuation."""
+    return PAIR_FORMAT[_current].format(t(key), value)

@@ -12,15 +12,15 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.figure import Figure
 
-from .i18n import t
+from .i18n import pair, t
 
 DIGITS = tuple(str(d) for d in range(10))
 
 
 def _caption(label: int, prediction: int | None, names: Sequence[str]) -> str:
-    text = f"{t('true')}: {names[label]}"
+    text = pair("true", names[label])
     if prediction is not None:
-        text += f"\n{t('pred')}: {names[prediction]}"
+        text += "\n" + pair("pred", names[prediction])
     return text
 
 
@@ -85,7 +85,7 @@ def plot_linear_weights(weights: np.ndarray, class_names: Sequence[str] = DIGITS
     axes = fig.subplots(2, 5)
     for i, ax in enumerate(axes.flat):
         image = ax.imshow(weights[:, i].reshape(28, 28), cmap="seismic", vmin=-limit, vmax=limit)
-        ax.set_title(f"{t('class')}: {class_names[i]}")
+        ax.set_title(pair("class", class_names[i]))
         ax.set_xticks([])
         ax.set_yticks([])
     fig.colorbar(image, ax=axes, label=t("weight_scale"), shrink=0.8)

@@ -46,15 +46,41 @@ def english_source(path: Path) -> Path:
 
 
 def source_digest(path: Path) -> str:
-    """A digest of an English notebook's cells (type and source, not outputs).
+    """A digest of an English notebook's prose (its markdown cells, in order).
 
-    Re-running a notebook keeps it; editing any cell, prose or code, changes it.
+    Editing any markdown cell changes it; re-running the notebook or editing code does
+    not: code is copied to the translations by ``sync-code`` and checked for identity.
     """
     nb = nbformat.read(path, as_version=4)
     h = hashlib.sha256()
     for cell in nb.cells:
-        h.update(cell.cell_type.encode() + b"\0" + cell.source.encode() + b"\0")
+        if cell.cell_type == "markdown":
+            h.update(cell.source.encode() + b"\0")
     return h.hexdigest()
+
+
+def sync_code(path: Path) -> bool:
+    """Copy the English notebook's code cells into the translation ``path``; True if it changed.
+
+    Only the ``COURSE_LANG`` line keeps the translation's language. Refuses when the two
+    notebooks have a different number of code cells: then a translator must restructure it.
+    """
+    english = [c.source for c in nbformat.read(english_source(path), as_version=4).cells
+               if c.cell_type == "code"]
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    if len(code) != len(english):
+        raise SystemExit(f"{path}: {len(code)} code cells, English has {len(english)}; update it by hand")
+    lang = language_of(path)
+    changed = False
+    for cell, source in zip(code, english):
+        source = source.replace('COURSE_LANG = "en"', f'COURSE_LANG = "{lang}"')
+        if cell.source != source:
+            cell.source, cell.outputs, cell.execution_count, changed = source, [], None, True
+    if changed:
+        nbformat.write(nb, path)
+        format_notebook(path)
+    return changed
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -136,6 +162,10 @@ def main(argv: list[str]) -> None:
         for path in args or all_notebooks():
             if format_notebook(path):
                 print(f"formatted {path.relative_to(ROOT)}")
+    elif command == "sync-code":
+        for path in args or [p for p in all_notebooks() if language_of(p) != "en"]:
+            if sync_code(path):
+                print(f"{path.relative_to(ROOT)}: code updated from English; run `execute` on it")
     elif command == "translated":
         if not args:
             sys.exit("Name the translated notebooks, e.g. notebooks/es/01_linear_baseline.ipynb")

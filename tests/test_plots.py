@@ -1,0 +1,108 @@
+"""Figure helpers: each returns a figure in every language; Chinese renders with real glyphs."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+from matplotlib import font_manager
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.ft2font import FT2Font
+
+import shared
+from shared import fonts, i18n
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts"
+RNG = np.random.default_rng(0)
+IMAGES = RNG.integers(0, 256, (20, 28, 28)).astype(np.uint8)
+LABELS = RNG.integers(0, 10, 20)
+PREDICTIONS = np.where(np.arange(20) % 3 == 0, (LABELS + 1) % 10, LABELS)
+FIGURES = {
+    "images": lambda: shared.plot_images(IMAGES[:9], LABELS[:9]),
+    "images_with_predictions": lambda: shared.plot_images(IMAGES[:9], LABELS[:9], PREDICTIONS[:9]),
+    "misclassified": lambda: shared.plot_misclassified(IMAGES, LABELS, PREDICTIONS),
+    "confusion": lambda: shared.plot_confusion_matrix(LABELS, PREDICTIONS),
+    "confusion_normalised": lambda: shared.plot_confusion_matrix(LABELS, PREDICTIONS, normalize=True),
+    "weights": lambda: shared.plot_linear_weights(RNG.normal(size=(784, 10))),
+    "history": lambda: shared.plot_history({"loss": [1.0, 0.5], "accuracy": [0.8, 0.9],
+                                            "val_loss": [1.1, 0.6], "val_accuracy": [0.7, 0.85]}),
+}
+
+
+def render(fig: Figure, path: Path | None = None) -> list[str]:
+    """Draw the figure (optionally to a PNG) and return the warnings raised meanwhile."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        FigureCanvasAgg(fig).draw()
+        if path is not None:
+            path.parent.mkdir(exist_ok=True)
+            fig.savefig(path)
+    return [str(w.message) for w in caught]
+
+
+@pytest.fixture(params=i18n.LANGUAGES)
+def lang(request):
+    i18n.set_language(request.param)
+    fonts.use_course_fonts(request.param)
+    yield request.param
+    i18n.set_language("en")
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_helper_returns_a_figure_with_titles(name, lang):
+    fig = FIGURES[name]()
+    assert isinstance(fig, Figure)
+    titles = [ax.get_title() for ax in fig.axes] + [fig._suptitle.get_text() if fig._suptitle else ""]
+    assert any(titles), "the figure has no title"
+    assert render(fig) == []
+
+
+def test_misclassified_shows_only_errors():
+    i18n.set_language("en")
+    fig = shared.plot_misclassified(IMAGES, LABELS, PREDICTIONS)
+    captions = [ax.get_xlabel() for ax in fig.axes if ax.get_xlabel()]
+    assert captions and all(c.split("\n")[0][-1] != c.split("\n")[1][-1] for c in captions)
+    wrong = np.flatnonzero(LABELS != PREDICTIONS)
+    assert len(captions) == min(9, len(wrong))
+
+
+def test_confusion_matrix_counts():
+    i18n.set_language("en")
+    fig = shared.plot_confusion_matrix([0, 0, 1, 2], [0, 1, 1, 2], class_names=["a", "b", "c"])
+    matrix = fig.axes[0].images[0].get_array()
+    assert matrix.tolist() == [[1, 1, 0], [0, 1, 0], [0, 0, 1]]
+
+
+def test_every_label_exists_in_every_language():
+    for key, words in i18n.LABELS.items():
+        assert set(words) == set(i18n.LANGUAGES), f"label {key!r} lacks {set(i18n.LANGUAGES) - set(words)}"
+        assert all(w.strip() for w in words.values()), f"label {key!r} has an empty translation"
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValueError, match="COURSE_LANG"):
+        i18n.set_language("de")
+
+
+def test_chinese_labels_render_with_real_glyphs():
+    """Every Chinese label has a glyph in the font the course configures, and drawing warns of nothing."""
+    family = fonts.cjk_family()
+    assert family, "no CJK font found: is mplfonts installed?"
+    path = font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+    charmap = FT2Font(path).get_charmap()
+    text = "".join(words["zh"] for words in i18n.LABELS.values())
+    missing = sorted({ch for ch in text if ord(ch) > 0x2E7F and ord(ch) not in charmap})
+    assert not missing, f"{family} has no glyph for {missing}"
+
+    i18n.set_language("zh")
+    fonts.use_course_fonts("zh")
+    try:
+        fig = shared.plot_confusion_matrix(LABELS, PREDICTIONS)
+        caught = render(fig, ARTIFACTS / "confusion_matrix_zh.png")
+        assert not [w for w in caught if "missing from font" in w], caught
+        assert fig.axes[0].get_title() == "混淆矩阵"
+    finally:
+        i18n.set_language("en")
