@@ -67,6 +67,8 @@ def main(argv: list[str]) -> None:
     command, args = argv[0], argv[1:]
     python = ensure_environment()
     if command == "lab":
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            args.append("--allow-root")  # containers often run as root; JupyterLab refuses it otherwise
         run([python, "-m", "jupyterlab", "--notebook-dir", ROOT, *args])
     elif command == "test":
         run([python, ROOT / "tools" / "run_tests.py", *args])
