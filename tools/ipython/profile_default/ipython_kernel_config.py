@@ -4,3 +4,5 @@
 # stored outputs leave them out: only what Python code prints is captured.
 c = get_config()  # noqa: F821
 c.IPKernelApp.capture_fd_output = False
+# Keep no command history: this profile lives in the repository.
+c.HistoryManager.enabled = False
