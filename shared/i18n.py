@@ -54,6 +54,66 @@ LABELS: dict[str, dict[str, str]] = {
                      "fr": "{count} cartes de caractéristiques de {height}×{width} pixels"},
     "input_image": {"en": "Input image", "es": "Imagen de entrada", "zh": "输入图像", "fr": "Image d'entrée"},
     "activation": {"en": "Activation", "es": "Activación", "zh": "激活值", "fr": "Activation"},
+    # Lesson 06: the drawing pad and its figures.
+    "pad_clear": {"en": "Clear", "es": "Borrar", "zh": "清除", "fr": "Effacer"},
+    "pad_draw_here": {"en": "Draw a digit here", "es": "Dibuja aquí una cifra", "zh": "在这里写一个数字",
+                      "fr": "Dessinez un chiffre ici"},
+    "pad_empty": {"en": "The pad is empty: draw a digit from 0 to 9 with the mouse, a pen or a finger.",
+                  "es": "El panel está vacío: dibuja una cifra del 0 al 9 con el ratón, un lápiz o el dedo.",
+                  "zh": "绘图板是空的：请用鼠标、触控笔或手指写一个 0 到 9 的数字。",
+                  "fr": "Le bloc est vide : dessinez un chiffre de 0 à 9 avec la souris, un stylet ou le doigt."},
+    "pad_probabilities": {"en": "Probability of each class", "es": "Probabilidad de cada clase",
+                          "zh": "各类别的概率", "fr": "Probabilité de chaque classe"},
+    "pad_input": {"en": "What the network sees (28×28)", "es": "Lo que ve la red (28×28)",
+                  "zh": "网络看到的图像（28×28）", "fr": "Ce que voit le réseau (28×28)"},
+    "pad_saliency": {"en": "Saliency (red: for {digit}, blue: against)",
+                     "es": "Saliencia (rojo: a favor del {digit}, azul: en contra)",
+                     "zh": "显著性图（红色：支持 {digit}，蓝色：反对）",
+                     "fr": "Saillance (rouge : pour le {digit}, bleu : contre)"},
+    "pad_text": {"en": "Drawing pad: run this notebook in JupyterLab, Jupyter Notebook 7 or Colab to draw a digit.",
+                 "es": "Panel de dibujo: ejecuta este cuaderno en JupyterLab, Jupyter Notebook 7 o Colab "
+                       "para dibujar una cifra.",
+                 "zh": "绘图板：在 JupyterLab、Jupyter Notebook 7 或 Colab 中运行本笔记本即可写数字。",
+                 "fr": "Bloc de dessin : exécutez ce notebook dans JupyterLab, Jupyter Notebook 7 ou Colab "
+                       "pour dessiner un chiffre."},
+    "prep_title": {"en": "From a drawing to an MNIST-style digit", "es": "De un dibujo a una cifra al estilo MNIST",
+                   "zh": "从手绘图到 MNIST 风格的数字", "fr": "D'un dessin à un chiffre au format MNIST"},
+    "prep_canvas": {"en": "Drawing\n({size}×{size})", "es": "Dibujo\n({size}×{size})",
+                    "zh": "手绘图\n（{size}×{size}）", "fr": "Dessin\n({size}×{size})"},
+    "prep_shrunk": {"en": "Shrunk\nto 28×28", "es": "Reducido\na 28×28", "zh": "直接缩小\n到 28×28",
+                    "fr": "Réduit\nà 28×28"},
+    "prep_mnist": {"en": "Prepared\nlike MNIST", "es": "Preparado\ncomo MNIST", "zh": "按 MNIST\n方式处理",
+                   "fr": "Préparé\ncomme MNIST"},
+    "prep_step_box": {"en": "1. Bounding box of the ink", "es": "1. Rectángulo que encierra la tinta",
+                      "zh": "1. 笔迹的外接矩形", "fr": "1. Rectangle englobant l'encre"},
+    "prep_step_scale": {"en": "2. Scaled to fit 20×20", "es": "2. Escalado para caber en 20×20",
+                        "zh": "2. 缩放到 20×20 以内", "fr": "2. Mis à l'échelle dans 20×20"},
+    "prep_step_centre": {"en": "3. Centre of mass (+) at the centre of 28×28",
+                         "es": "3. Centro de masa (+) en el centro de 28×28",
+                         "zh": "3. 质心（+）位于 28×28 的中心",
+                         "fr": "3. Centre de masse (+) au centre du 28×28"},
+    # Lesson 04: the DNN classifier's confusion heatmap and first-layer weights.
+    "share_of_true_class": {"en": "Share of the true class", "es": "Proporción de la clase real",
+                            "zh": "占真实类别的比例", "fr": "Part de la classe réelle"},
+    "first_layer_weights": {"en": "First hidden layer: weights of {count} units (red: positive, blue: negative)",
+                            "es": "Primera capa oculta: pesos de {count} unidades (rojo: positivo, azul: negativo)",
+                            "zh": "第一隐藏层：{count} 个单元的权重（红色：正，蓝色：负）",
+                            "fr": "Première couche cachée : poids de {count} unités (rouge : positif, bleu : négatif)"},
+    "after_steps": {"en": "after {steps} steps", "es": "tras {steps} pasos", "zh": "训练 {steps} 步后",
+                    "fr": "après {steps} étapes"},
+    # Lesson 05: the ten Fashion-MNIST classes, in label order (see fashion_class_names), and a chart title.
+    "fashion_tshirt": {"en": "T-shirt/top", "es": "Camiseta/top", "zh": "T恤/上衣", "fr": "T-shirt/haut"},
+    "fashion_trouser": {"en": "Trouser", "es": "Pantalón", "zh": "裤子", "fr": "Pantalon"},
+    "fashion_pullover": {"en": "Pullover", "es": "Jersey", "zh": "套头衫", "fr": "Pull-over"},
+    "fashion_dress": {"en": "Dress", "es": "Vestido", "zh": "连衣裙", "fr": "Robe"},
+    "fashion_coat": {"en": "Coat", "es": "Abrigo", "zh": "外套", "fr": "Manteau"},
+    "fashion_sandal": {"en": "Sandal", "es": "Sandalia", "zh": "凉鞋", "fr": "Sandale"},
+    "fashion_shirt": {"en": "Shirt", "es": "Camisa", "zh": "衬衫", "fr": "Chemise"},
+    "fashion_sneaker": {"en": "Sneaker", "es": "Zapatilla", "zh": "运动鞋", "fr": "Basket"},
+    "fashion_bag": {"en": "Bag", "es": "Bolso", "zh": "包", "fr": "Sac"},
+    "fashion_ankle_boot": {"en": "Ankle boot", "es": "Botín", "zh": "踝靴", "fr": "Bottine"},
+    "accuracy_per_class": {"en": "Test accuracy per class", "es": "Exactitud por clase en el conjunto de prueba",
+                           "zh": "各类别在测试集上的准确率", "fr": "Exactitude par classe sur l'ensemble de test"},
 }
 
 # "Label: value" as each language writes it (French puts a space before the colon,
@@ -83,4 +143,24 @@ def t(key: str, lang: str | None = None) -> str:
 
 def pair(key: str, value: object) -> str:
     """``"Label: value"`` with the label ``key`` and the chosen language's punctuation."""
-    return PAIR_FORMAT[_current].format(t(key), value)
+    return joined(t(key), value)
+
+
+def joined(label: object, value: object) -> str:
+    """``"label: value"`` with the chosen language's punctuation (``label`` used as given)."""
+    return PAIR_FORMAT[_current].format(label, value)
+
+
+# Fashion-MNIST's labels 0-9, in order: T-shirt/top, Trouser, Pullover, Dress, Coat,
+# Sandal, Shirt, Sneaker, Bag, Ankle boot (the order of Zalando's release).
+FASHION_CLASSES = ("fashion_tshirt", "fashion_trouser", "fashion_pullover", "fashion_dress", "fashion_coat",
+                   "fashion_sandal", "fashion_shirt", "fashion_sneaker", "fashion_bag", "fashion_ankle_boot")
+
+
+def fashion_class_names(lang: str | None = None) -> list[str]:
+    """The ten Fashion-MNIST class names in ``lang`` (default: the chosen language).
+
+    Item ``i`` names label ``i``, so ``fashion_class_names()[label]`` is the name of a
+    label, and the list can be passed as ``class_names`` to the plotting helpers.
+    """
+    return [t(key, lang) for key in FASHION_CLASSES]

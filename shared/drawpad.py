@@ -1,0 +1,354 @@
+"""Lesson 06's drawing pad, and its static twin for readers without a live kernel.
+
+``DrawPad(look_inside)`` is a Jupyter widget (built with anywidget): draw a digit
+with the mouse, a pen or a finger, and when a stroke ends, Python prepares the
+drawing like an MNIST digit, calls ``look_inside(image)`` and shows what it
+returns: the ten probabilities (the best one highlighted), every feature map of
+every layer, and a saliency map. ``plot_inside`` draws the same picture as a
+Matplotlib figure, so a notebook can show it without a browser.
+
+``look_inside`` is written in the lesson: it takes a 28×28 uint8 image and
+returns an ``Inspection``. The pad only records strokes and displays results;
+everything that concerns the network stays in the notebook, in plain sight.
+
+The widget works wherever anywidget does: JupyterLab 4, Jupyter Notebook 7
+(both load anywidget's extension when the package is installed in the server's
+environment), VS Code, and Colab once its custom widget manager is on, which
+the pad switches on by itself.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import math
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import anywidget
+import numpy as np
+import traitlets
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from PIL import Image
+
+from .i18n import joined, pair, t
+from .preprocess import CANVAS_SIZE, STROKE_WIDTH, Stroke, preprocess_steps, render_strokes, to_mnist
+
+GAP_COLOUR = (0.82, 0.87, 0.93)  # light blue lines between the feature maps of one layer
+FOR_COLOUR = np.array((0.84, 0.13, 0.13))  # saliency: ink that supports the predicted class
+AGAINST_COLOUR = np.array((0.13, 0.38, 0.80))  # saliency: ink that speaks against it
+BEST_COLOUR, OTHER_COLOUR = "#e8710a", "#8aa4c8"
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What a network computed for one image.
+
+    ``probabilities``: the ten softmax outputs; ``maps``: each inspected layer's
+    output for this image, by layer name, shaped (height, width, channels);
+    ``saliency``: one number per input pixel (28×28), positive where the pixel
+    pushes the predicted class up, negative where it pushes it down.
+    """
+
+    probabilities: np.ndarray
+    maps: dict[str, np.ndarray]
+    saliency: np.ndarray
+
+    @property
+    def best(self) -> int:
+        """The predicted class: the one with the highest probability."""
+        return int(np.argmax(self.probabilities))
+
+
+LookInside = Callable[[np.ndarray], Inspection]
+
+
+# --- Pictures as arrays: shared by the figures and the widget -------------------------------
+
+
+def grid_columns(count: int) -> int:
+    """Columns for a grid of ``count`` maps: a power of two, about as wide as high (16 → 4, 32 → 8)."""
+    return min(count, 2 ** math.ceil(math.log2(math.sqrt(count)))) if count > 1 else 1
+
+
+def mosaic(maps: np.ndarray, gap: int = 1) -> np.ndarray:
+    """Tile a layer's channels (height, width, channels) into one 2-D array, NaN between tiles."""
+    maps = np.asarray(maps, dtype=np.float32)
+    if maps.ndim == 4 and maps.shape[0] == 1:
+        maps = maps[0]
+    if maps.ndim != 3:
+        raise ValueError(f"expected feature maps of shape (height, width, channels), got {maps.shape}")
+    height, width, count = maps.shape
+    columns = grid_columns(count)
+    rows = math.ceil(count / columns)
+    tiled = np.full((rows * (height + gap) - gap, columns * (width + gap) - gap), np.nan, np.float32)
+    for channel in range(count):
+        top, left = (channel // columns) * (height + gap), (channel % columns) * (width + gap)
+        tiled[top:top + height, left:left + width] = maps[:, :, channel]
+    return tiled
+
+
+def maps_rgb(maps: np.ndarray, tile: int = 28) -> np.ndarray:
+    """A layer's feature maps as one RGB picture: dark is a strong response, on one scale for the layer.
+
+    Small maps are enlarged (7×7 pixels become 4×4 blocks) so that every layer's
+    tiles are about ``tile`` pixels wide and the gaps between them look alike.
+    """
+    maps = np.asarray(maps, dtype=np.float32)
+    zoom = max(1, round(tile / maps.shape[-3])) if maps.ndim >= 3 else 1
+    tiled = mosaic(maps.repeat(zoom, axis=-3).repeat(zoom, axis=-2) if zoom > 1 else maps)
+    top = float(np.nanmax(tiled)) if np.isfinite(tiled).any() else 0.0
+    grey = 1.0 - np.clip(tiled / (top or 1.0), 0.0, 1.0)
+    rgb = np.repeat(grey[..., None], 3, axis=2)
+    rgb[np.isnan(tiled)] = GAP_COLOUR
+    return rgb
+
+
+def digit_rgb(image: np.ndarray) -> np.ndarray:
+    """A grey digit (0 background, 255 ink) as RGB, dark ink on white as the course draws digits."""
+    grey = 1.0 - np.asarray(image, dtype=np.float32).reshape(28, 28) / 255.0
+    return np.repeat(grey[..., None], 3, axis=2)
+
+
+def saliency_rgb(image: np.ndarray, saliency: np.ndarray) -> np.ndarray:
+    """The digit in light grey, tinted red where its pixels push the prediction up and blue where down."""
+    ink = np.asarray(image, dtype=np.float32).reshape(28, 28) / 255.0
+    saliency = np.asarray(saliency, dtype=np.float32).reshape(28, 28)
+    strength = saliency / (float(np.abs(saliency).max()) or 1.0)
+    base = np.repeat((1.0 - 0.3 * ink)[..., None], 3, axis=2)
+    tint = np.where(strength[..., None] > 0, FOR_COLOUR, AGAINST_COLOUR)
+    weight = np.sqrt(np.abs(strength))[..., None]  # the square root makes weak contributions visible
+    return base * (1.0 - weight) + tint * weight
+
+
+def png_data_url(rgb: np.ndarray, scale: int = 1) -> str:
+    """An RGB picture (values 0–1) as a PNG ``data:`` URL, enlarged ``scale`` times with sharp pixels."""
+    pixels = np.round(np.clip(rgb, 0.0, 1.0) * 255).astype(np.uint8)
+    if scale > 1:
+        pixels = pixels.repeat(scale, axis=0).repeat(scale, axis=1)
+    buffer = io.BytesIO()
+    Image.fromarray(pixels, mode="RGB").save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def layer_title(name: str, maps: np.ndarray) -> str:
+    """"conv1: 16 feature maps of 28×28 pixels", in the chosen language."""
+    height, width, count = np.asarray(maps).shape[-3:]
+    return joined(name, t("feature_maps").format(count=count, height=height, width=width))
+
+
+# --- Static figures -------------------------------------------------------------------------
+
+
+def _two_lines(title: str) -> str:
+    """Break a title before its parenthesis, so it fits above a narrow panel in every language."""
+    return title.replace(" (", "\n(", 1).replace("（", "\n（", 1)
+
+
+def _bare(ax: Axes) -> Axes:
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def plot_probabilities(ax: Axes, probabilities: np.ndarray) -> None:
+    """Ten bars, the predicted class in orange with its probability written above it."""
+    probabilities = np.asarray(probabilities, dtype=float)
+    best = int(np.argmax(probabilities))
+    colours = [BEST_COLOUR if d == best else OTHER_COLOUR for d in range(10)]
+    ax.bar(range(10), probabilities, color=colours)
+    ax.text(best, min(probabilities[best], 1.0) + 0.03, f"{probabilities[best]:.1%}",
+            ha="center", va="bottom", fontsize=10, color=BEST_COLOUR)
+    ax.set_xticks(range(10))
+    ax.set_ylim(0, 1.15)
+    ax.set_yticks([0, 0.5, 1])
+    ax.set_xlabel(t("class"))
+    ax.set_title(t("pad_probabilities"))
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def plot_inside(image: np.ndarray, inspection: Inspection, label: int | None = None) -> Figure:
+    """Everything the network computed for one image, as the drawing pad shows it.
+
+    Top: the 28×28 input, the saliency map and the ten probabilities. Below: the
+    feature maps of each inspected layer in a grid, dark where they respond
+    strongly (one grey scale per layer, so a pale map is a weak one).
+    ``label`` (the true class, if known) goes into the title.
+    """
+    layers = list(inspection.maps.items())
+    pictures = [maps_rgb(maps) for _, maps in layers]
+    # Two layers per row; each row as tall as its taller mosaic, at a fixed width per picture.
+    rows = [pictures[i:i + 2] for i in range(0, len(pictures), 2)]
+    heights = [2.4] + [4.6 * max(p.shape[0] / p.shape[1] for p in row) + 0.45 for row in rows]
+    fig = Figure(figsize=(10, round(sum(heights) + 0.5, 1)), layout="constrained")
+    grid = fig.add_gridspec(len(heights), 4, height_ratios=heights)
+    _bare(fig.add_subplot(grid[0, 0])).imshow(digit_rgb(image))
+    fig.axes[-1].set_title(_two_lines(t("pad_input")), fontsize=10)
+    _bare(fig.add_subplot(grid[0, 1])).imshow(saliency_rgb(image, inspection.saliency))
+    fig.axes[-1].set_title(_two_lines(t("pad_saliency").format(digit=inspection.best)), fontsize=10)
+    plot_probabilities(fig.add_subplot(grid[0, 2:]), inspection.probabilities)
+    for index, ((name, maps), picture) in enumerate(zip(layers, pictures)):
+        ax = _bare(fig.add_subplot(grid[1 + index // 2, 2 * (index % 2):2 * (index % 2) + 2]))
+        ax.imshow(picture, interpolation="nearest")
+        ax.set_title(layer_title(name, maps), fontsize=10)
+    title = pair("pred", inspection.best)
+    if label is not None:
+        title = pair("true", label) + "   " + title
+    fig.suptitle(title)
+    return fig
+
+
+def plot_preprocessing(canvases: Sequence[np.ndarray], shrunk: np.ndarray, prepared: np.ndarray,
+                       labels: Sequence[int], shrunk_predictions: Sequence[int],
+                       prepared_predictions: Sequence[int]) -> Figure:
+    """One column per drawing: the canvas, the canvas shrunk to 28×28, the MNIST-style digit.
+
+    Under each 28×28 version: what the network predicts for it, red when wrong.
+    """
+    count = len(canvases)
+    fig = Figure(figsize=(1.25 * count + 1.2, 4.9), layout="constrained")
+    axes = fig.subplots(3, count, squeeze=False)
+    for column in range(count):
+        label = int(labels[column])
+        axes[0, column].imshow(255 - np.asarray(canvases[column]), cmap="gray", vmin=0, vmax=255)
+        axes[0, column].set_title(pair("true", label), fontsize=9)
+        for row, images, predictions in ((1, shrunk, shrunk_predictions), (2, prepared, prepared_predictions)):
+            axes[row, column].imshow(digit_rgb(images[column]))
+            prediction = int(predictions[column])
+            axes[row, column].set_xlabel(pair("pred", prediction), fontsize=9,
+                                         color="black" if prediction == label else "#c62828")
+    for ax in axes.flat:
+        _bare(ax)
+    size = np.asarray(canvases[0]).shape[0]
+    for row, key in enumerate(("prep_canvas", "prep_shrunk", "prep_mnist")):
+        axes[row, 0].set_ylabel(t(key).format(size=size), fontsize=9)
+    fig.suptitle(t("prep_title"))
+    return fig
+
+
+def plot_preprocess_steps(canvas: np.ndarray) -> Figure:
+    """The three steps of ``to_mnist`` on one drawing: crop the ink, scale to 20×20, centre by mass."""
+    steps = preprocess_steps(canvas)
+    if steps is None:
+        raise ValueError("the canvas is blank: there is nothing to preprocess")
+    fig = Figure(figsize=(10, 3.3), layout="constrained")
+    axes = [_bare(ax) for ax in fig.subplots(1, 3)]
+    top, bottom, left, right = steps.box
+    axes[0].imshow(255 - np.asarray(canvas), cmap="gray", vmin=0, vmax=255)
+    axes[0].add_patch(Rectangle((left - 0.5, top - 0.5), right - left, bottom - top,
+                                fill=False, edgecolor=BEST_COLOUR, linewidth=2))
+    height, width = steps.scaled.shape  # one side is 20, the other at most 20: show it in a 20×20 frame
+    x0, y0 = (20 - width) / 2 - 0.5, (20 - height) / 2 - 0.5
+    axes[1].imshow(1 - steps.scaled, cmap="gray", vmin=0, vmax=1, extent=(x0, x0 + width, y0 + height, y0))
+    axes[1].set_xlim(-0.5, 19.5)
+    axes[1].set_ylim(19.5, -0.5)
+    axes[2].imshow(digit_rgb(steps.result))
+    row, column = steps.offset[0] + steps.center_of_mass[0], steps.offset[1] + steps.center_of_mass[1]
+    axes[2].axhline(13.5, color=OTHER_COLOUR, linewidth=1)
+    axes[2].axvline(13.5, color=OTHER_COLOUR, linewidth=1)
+    axes[2].plot([column], [row], marker="+", markersize=14, mew=2.5, color=BEST_COLOUR)
+    for ax, key in zip(axes, ("prep_step_box", "prep_step_scale", "prep_step_centre")):
+        ax.set_title(t(key), fontsize=10)
+    return fig
+
+
+# --- The widget -----------------------------------------------------------------------------
+
+
+def enable_colab_widgets() -> None:
+    """In Colab, switch on the widget manager that displays third-party widgets such as this pad."""
+    if "google.colab" in sys.modules:
+        from google.colab import output  # only exists in Colab
+
+        output.enable_custom_widget_manager()
+
+
+def pad_labels() -> dict[str, str]:
+    """The words the pad shows, in the chosen language."""
+    return {"clear": t("pad_clear"), "draw_here": t("pad_draw_here"), "empty": t("pad_empty"),
+            "probabilities": t("pad_probabilities"), "input": t("pad_input")}
+
+
+def inspection_payload(image: np.ndarray, inspection: Inspection) -> dict:
+    """What the browser needs to show one result: numbers, titles and PNG pictures."""
+    probabilities = [float(p) for p in np.asarray(inspection.probabilities, dtype=float).ravel()]
+    best = inspection.best
+    return {
+        "status": "ok",
+        "message": pair("pred", best) + f" ({probabilities[best]:.1%})",
+        "probabilities": probabilities,
+        "best": best,
+        "input": png_data_url(digit_rgb(image), scale=5),
+        "saliency": png_data_url(saliency_rgb(image, inspection.saliency), scale=5),
+        "saliency_title": t("pad_saliency").format(digit=best),
+        "layers": [{"name": name, "title": layer_title(name, maps),
+                    "src": png_data_url(maps_rgb(maps), scale=2)}
+                   for name, maps in inspection.maps.items()],
+    }
+
+
+def analyse(strokes: Sequence[Stroke], look_inside: LookInside) -> tuple[np.ndarray | None, dict]:
+    """Strokes → canvas → MNIST-style digit → ``look_inside`` → what the pad displays.
+
+    Returns the 28×28 digit (None when there is nothing to show) and the payload.
+    Never raises: a blank canvas gives a friendly message, and an error in
+    ``look_inside`` is shown in the pad, where the learner sees it (an exception
+    raised while the widget handles a browser message would only reach a log).
+    """
+    try:
+        image = to_mnist(render_strokes(strokes))
+    except ValueError as error:
+        return None, {"status": "error", "message": str(error)}
+    if image is None:
+        return None, {"status": "empty", "message": t("pad_empty")}
+    try:
+        return image, inspection_payload(image, look_inside(image))
+    except Exception as error:  # noqa: BLE001 - shown to the learner instead of vanishing
+        return image, {"status": "error", "message": f"{type(error).__name__}: {error}"}
+
+
+class DrawPad(anywidget.AnyWidget):
+    """Draw a digit; see the network's probabilities, feature maps and saliency map update.
+
+    ``look_inside(image)`` receives each drawing as a 28×28 uint8 MNIST-style
+    image and returns an ``Inspection``. Setting ``pad.strokes`` from Python
+    draws those strokes on the pad; ``pad.digit`` holds the last prepared image.
+    """
+
+    _esm = Path(__file__).with_name("drawpad.js")
+    _css = Path(__file__).with_name("drawpad.css")
+
+    strokes = traitlets.List(help="the drawing: strokes of [x, y] points on the canvas").tag(sync=True)
+    result = traitlets.Dict(help="what the pad shows, made by analyse()").tag(sync=True)
+    labels = traitlets.Dict(help="the pad's words, in the course's language").tag(sync=True)
+    canvas_size = traitlets.Int(CANVAS_SIZE).tag(sync=True)
+    stroke_width = traitlets.Float(STROKE_WIDTH).tag(sync=True)
+
+    def __init__(self, look_inside: LookInside, **kwargs) -> None:
+        enable_colab_widgets()
+        super().__init__(labels=pad_labels(), **kwargs)
+        self._look_inside = look_inside
+        self._serial = 0
+        self.digit: np.ndarray | None = None
+        self.observe(self._update, names="strokes")
+        self._update()
+
+    def _update(self, change: dict | None = None) -> None:
+        """Recompute what the pad shows whenever the strokes change (a stroke ended, or Clear)."""
+        self.digit, result = analyse(self.strokes, self._look_inside)
+        self._serial += 1
+        # A serial number makes every answer a new value, even for the same picture; the stroke
+        # count tells the browser which drawing this answer belongs to.
+        self.result = {**result, "serial": self._serial, "stroke_count": len(self.strokes)}
+
+    def clear(self) -> None:
+        """Wipe the drawing, as the Clear button does."""
+        self.strokes = []
+
+    def __repr__(self) -> str:
+        """Shown instead of the pad where widgets cannot display (e.g. a notebook viewed on GitHub)."""
+        return t("pad_text")

@@ -1,0 +1,219 @@
+"""shared.drawpad: the pictures, the static figures in every language, and the widget without a browser.
+
+tests/test_browser.py drives the same widget in a real browser.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import warnings
+
+import numpy as np
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from PIL import Image
+
+import shared
+from shared import drawpad, fonts, i18n
+
+RNG = np.random.default_rng(0)
+SHAPES = {"conv1": (28, 28, 16), "pool1": (14, 14, 16), "conv2": (14, 14, 32), "pool2": (7, 7, 32)}
+SEVEN = [[[60, 50], [210, 50], [120, 240]]]
+
+
+def fake_look_inside(image: np.ndarray) -> shared.Inspection:
+    """Stands in for the lesson's network: deterministic numbers of the right shapes."""
+    assert image.shape == (28, 28) and image.dtype == np.uint8
+    logits = np.arange(10, dtype=float)
+    probabilities = np.exp(logits) / np.exp(logits).sum()
+    maps = {name: RNG.uniform(size=shape).astype("float32") for name, shape in SHAPES.items()}
+    saliency = (image.astype("float32") / 255) * np.where(np.arange(28) < 14, 1.0, -1.0)
+    return shared.Inspection(probabilities, maps, saliency)
+
+
+def broken_look_inside(image: np.ndarray) -> shared.Inspection:
+    raise RuntimeError("the model is not trained")
+
+
+@pytest.fixture(params=i18n.LANGUAGES)
+def lang(request):
+    i18n.set_language(request.param)
+    fonts.use_course_fonts(request.param)
+    yield request.param
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def english():
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
+
+
+def draw(fig: Figure) -> list[str]:
+    """Draw the figure off-screen; return the warnings raised meanwhile (e.g. missing glyphs)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        FigureCanvasAgg(fig).draw()
+    return [str(w.message) for w in caught]
+
+
+def decode(url: str) -> np.ndarray:
+    prefix = "data:image/png;base64,"
+    assert url.startswith(prefix)
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(url[len(prefix):]))))
+
+
+# --- pictures as arrays ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count, columns", [(1, 1), (10, 4), (16, 4), (32, 8), (36, 8), (64, 8)])
+def test_grid_columns(count, columns):
+    assert drawpad.grid_columns(count) == columns
+
+
+def test_mosaic_tiles_every_channel_with_gaps():
+    maps = RNG.uniform(size=(14, 14, 32)).astype("float32")
+    tiled = drawpad.mosaic(maps)
+    assert tiled.shape == (4 * 14 + 3, 8 * 14 + 7)
+    assert np.array_equal(tiled[:14, 15:29], maps[:, :, 1])
+    assert np.array_equal(tiled[15:29, :14], maps[:, :, 8])
+    assert np.isnan(tiled[14]).all() and np.isnan(tiled[:, 14]).all()
+    assert drawpad.mosaic(maps[None]).shape == tiled.shape, "a batch of one image is accepted"
+    with pytest.raises(ValueError, match="height, width, channels"):
+        drawpad.mosaic(maps[:, :, 0])
+
+
+def test_maps_rgb_is_dark_where_strong_and_survives_silent_layers():
+    maps = np.zeros((7, 7, 4), np.float32)
+    maps[3, 3, 0] = 5.0
+    rgb = drawpad.maps_rgb(maps, tile=7)
+    assert rgb.shape == (15, 15, 3) and rgb.min() >= 0 and rgb.max() <= 1
+    assert np.allclose(rgb[3, 3], 0) and np.allclose(rgb[0, 0], 1)
+    assert np.allclose(rgb[7, 0], drawpad.GAP_COLOUR)
+    assert drawpad.maps_rgb(np.ones((7, 7, 4)), tile=28).shape == (57, 57, 3), "7×7 maps become 28×28 tiles"
+    assert np.isfinite(drawpad.maps_rgb(np.zeros((7, 7, 4)))).all(), "an all-zero layer is white, not NaN"
+
+
+def test_saliency_rgb_is_red_for_blue_against():
+    image = np.full((28, 28), 255, np.uint8)
+    saliency = np.zeros((28, 28))
+    saliency[0, 0], saliency[1, 1] = 1.0, -1.0
+    rgb = drawpad.saliency_rgb(image, saliency)
+    assert rgb[0, 0, 0] > 0.8 > rgb[0, 0, 2]
+    assert rgb[1, 1, 2] > 0.7 > rgb[1, 1, 0]
+    assert np.allclose(rgb[5, 5], 0.7), "no influence: just the grey digit"
+    assert np.isfinite(drawpad.saliency_rgb(image, np.zeros((28, 28)))).all()
+
+
+def test_png_data_url_round_trips():
+    rgb = RNG.uniform(size=(5, 7, 3))
+    pixels = decode(drawpad.png_data_url(rgb, scale=3))
+    assert pixels.shape == (15, 21, 3)
+    assert np.array_equal(pixels[::3, ::3], np.round(rgb * 255).astype(np.uint8))
+
+
+# --- static figures -------------------------------------------------------------------------
+
+
+def test_plot_inside_in_every_language(lang):
+    image = shared.to_mnist(shared.render_strokes(SEVEN))
+    fig = shared.plot_inside(image, fake_look_inside(image), label=7)
+    assert isinstance(fig, Figure)
+    titles = [ax.get_title() for ax in fig.axes]
+    assert i18n.t("pad_probabilities") in titles
+    assert any(title.startswith(i18n.joined("conv2", "")) for title in titles)
+    assert i18n.pair("true", 7) in fig._suptitle.get_text()
+    assert draw(fig) == []
+
+
+def test_preprocessing_figures_in_every_language(lang):
+    drawings = shared.load_drawings()[:4]
+    canvases = [shared.render_strokes(d.strokes) for d in drawings]
+    shrunk = np.stack([shared.shrink(c) for c in canvases])
+    prepared = np.stack([shared.to_mnist(c) for c in canvases])
+    labels = [d.label for d in drawings]
+    fig = shared.plot_preprocessing(canvases, shrunk, prepared, labels, [1, 1, 1, 1], labels)
+    assert fig._suptitle.get_text() == i18n.t("prep_title")
+    assert draw(fig) == []
+    steps = shared.plot_preprocess_steps(canvases[0])
+    assert [ax.get_title() for ax in steps.axes] == [i18n.t(k) for k in
+                                                     ("prep_step_box", "prep_step_scale", "prep_step_centre")]
+    assert draw(steps) == []
+
+
+def test_preprocess_steps_figure_refuses_a_blank_canvas():
+    with pytest.raises(ValueError, match="blank"):
+        shared.plot_preprocess_steps(np.zeros((280, 280), np.uint8))
+
+
+# --- analyse: what the widget shows ---------------------------------------------------------
+
+
+def test_analyse_a_blank_pad_gives_a_friendly_message(english):
+    digit, result = drawpad.analyse([], fake_look_inside)
+    assert digit is None
+    assert result == {"status": "empty", "message": i18n.t("pad_empty")}
+
+
+def test_analyse_a_drawing(english):
+    digit, result = drawpad.analyse(SEVEN, fake_look_inside)
+    assert digit.shape == (28, 28)
+    assert result["status"] == "ok" and result["best"] == 9
+    assert len(result["probabilities"]) == 10 and abs(sum(result["probabilities"]) - 1) < 1e-6
+    assert result["message"].startswith("Pred: 9")
+    assert [layer["name"] for layer in result["layers"]] == list(SHAPES)
+    assert result["layers"][0]["title"] == "conv1: 16 feature maps of 28×28 pixels"
+    assert decode(result["input"]).shape == (140, 140, 3)
+    for layer in result["layers"]:  # every layer's tiles are 28 pixels (enlarged twice): 4 rows of them
+        assert decode(layer["src"]).shape[0] == 2 * (4 * 28 + 3)
+    assert "9" in result["saliency_title"]
+
+
+def test_analyse_reports_errors_instead_of_raising():
+    _, result = drawpad.analyse([[[1, 2, 3]]], fake_look_inside)
+    assert result["status"] == "error" and "stroke 0" in result["message"]
+    _, result = drawpad.analyse(SEVEN, broken_look_inside)
+    assert result == {"status": "error", "message": "RuntimeError: the model is not trained"}
+
+
+# --- the widget object ----------------------------------------------------------------------
+
+
+def test_drawpad_updates_when_the_strokes_change(english):
+    pad = shared.DrawPad(fake_look_inside)
+    assert pad.result["status"] == "empty" and pad.digit is None
+    pad.strokes = SEVEN
+    assert pad.result["status"] == "ok" and pad.result["best"] == 9
+    assert pad.result["stroke_count"] == 1, "the browser matches answers to drawings by their stroke count"
+    assert pad.digit.shape == (28, 28)
+    serial = pad.result["serial"]
+    pad.strokes = [*SEVEN, [[500, 500], [600, 600]]]  # a stroke off the canvas: same picture, new result
+    assert pad.result["serial"] == serial + 1, "the browser waits for a new result after every stroke"
+    pad.clear()
+    assert pad.strokes == [] and pad.result["status"] == "empty" and pad.digit is None
+
+
+def test_drawpad_speaks_the_course_language():
+    i18n.set_language("fr")
+    try:
+        pad = shared.DrawPad(fake_look_inside)
+        assert pad.labels["clear"] == "Effacer"
+        assert pad.result["message"] == i18n.t("pad_empty")
+        assert repr(pad) == i18n.t("pad_text")
+    finally:
+        i18n.set_language("en")
+
+
+def test_drawpad_shows_a_text_fallback_and_ships_its_front_end(english):
+    pad = shared.DrawPad(fake_look_inside)
+    data, _ = pad._repr_mimebundle_()
+    assert data["text/plain"] == i18n.t("pad_text")
+    assert "application/vnd.jupyter.widget-view+json" in data
+    script, style = str(pad._esm), str(pad._css)  # the contents of drawpad.js and drawpad.css
+    assert "export default { render }" in script
+    for name in ("drawpad-canvas", "drawpad-clear", "drawpad-score", "drawpad-layer", "pointerdown"):
+        assert name in script
+    assert ".drawpad-canvas" in style and "touch-action: none" in style
