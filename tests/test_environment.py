@@ -56,3 +56,11 @@ def test_every_sanitizer_pattern_says_why():
         block = text.split(f"[{section}]", 1)[1].split("\n[", 1)[0]
         assert re.search(r"^# \S", block, re.MULTILINE), f"[{section}] has no comment saying why"
         assert parser[section]["regex"] and "replace" in parser[section]
+
+
+def test_readme_links_to_files_that_exist():
+    readme = (ROOT / "README.md").read_text()
+    links = [link for link in re.findall(r"\]\(([^)\s]+)\)", readme) if not link.startswith("http")]
+    assert links, "the README links to no lesson"
+    missing = [link for link in links if not (ROOT / link).exists()]
+    assert not missing, f"README links to missing files: {missing}"

@@ -1,0 +1,73 @@
+"""The notebook tools behind the runner: normal form, the translation record, sync-code."""
+
+from __future__ import annotations
+
+import nbformat
+import nbtools
+import pytest
+
+
+@pytest.fixture
+def course(tmp_path, monkeypatch):
+    """A tiny course: one English notebook and its Spanish translation."""
+    (tmp_path / "es").mkdir()
+    english = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Title\n\nSome prose."),
+        nbformat.v4.new_code_cell('COURSE_LANG = "en"\nprint(1)'),
+    ])
+    spanish = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_markdown_cell("# Título\n\nAlgo de prosa."),
+        nbformat.v4.new_code_cell('COURSE_LANG = "es"\nprint(1)'),
+    ])
+    nbformat.write(english, tmp_path / "01.ipynb")
+    nbformat.write(spanish, tmp_path / "es" / "01.ipynb")
+    monkeypatch.setattr(nbtools, "NOTEBOOKS", tmp_path)
+    return tmp_path / "01.ipynb", tmp_path / "es" / "01.ipynb"
+
+
+def edit(path, index, source):
+    nb = nbformat.read(path, as_version=4)
+    nb.cells[index].source = source
+    nbformat.write(nb, path)
+
+
+def test_prose_edits_make_translations_stale_and_code_edits_do_not(course):
+    english, spanish = course
+    nbtools.mark_translated(spanish)
+    recorded = nbformat.read(spanish, as_version=4).metadata["course"]["translated_from"]
+    edit(english, 1, 'COURSE_LANG = "en"\nprint(2)')
+    assert nbtools.source_digest(english) == recorded
+    edit(english, 0, "# Title\n\nBetter prose.")
+    assert nbtools.source_digest(english) != recorded
+
+
+def test_sync_code_copies_english_code_but_keeps_the_language(course):
+    english, spanish = course
+    edit(english, 1, 'COURSE_LANG = "en"\nprint(2)')
+    assert nbtools.sync_code(spanish) is True
+    cells = nbformat.read(spanish, as_version=4).cells
+    assert cells[1].source == 'COURSE_LANG = "es"\nprint(2)'
+    assert cells[1].outputs == [] and cells[1].execution_count is None  # must be executed again
+    assert cells[0].source.startswith("# Título")
+    assert nbtools.sync_code(spanish) is False
+
+
+def test_sync_code_refuses_a_different_structure(course):
+    english, spanish = course
+    nb = nbformat.read(english, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell("print(3)"))
+    nbformat.write(nb, english)
+    with pytest.raises(SystemExit, match="update it by hand"):
+        nbtools.sync_code(spanish)
+
+
+def test_normal_form_is_stable_and_strips_machine_metadata(course):
+    english, _ = course
+    nb = nbformat.read(english, as_version=4)
+    nb.metadata["language_info"] = {"name": "python", "version": "3.11.7"}
+    nb.cells[1].metadata["execution"] = {"iopub.status.busy": "2026-11-22T18:00:00"}
+    nbformat.write(nb, english)
+    nbtools.format_notebook(english)
+    text = english.read_text()
+    assert "3.11.7" not in text and "iopub" not in text
+    assert nbtools.format_notebook(english) is False
