@@ -64,8 +64,10 @@ def run_training(name: str, state: Sequence, train: Callable[[], dict]) -> dict:
             with contextlib.redirect_stdout(tee):
                 result = train()
             Path(folder).mkdir(parents=True, exist_ok=True)
-            np.savez(path, *[np.asarray(v) for v in state],
+            partial = path.with_suffix(f".{os.getpid()}.partial.npz")  # renamed only when complete
+            np.savez(partial, *[np.asarray(v) for v in state],
                      log=tee.copy.getvalue(), result=json.dumps(result))
+            partial.replace(path)
     keras.utils.set_random_seed(SEED)
     return result
 
