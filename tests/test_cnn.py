@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import warnings
-
 import keras
 import numpy as np
 import pytest
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from conftest import draw
 from matplotlib.figure import Figure
 
 import shared
-from shared import cnn, fonts, i18n
+from shared import cnn, i18n
 
 RNG = np.random.default_rng(0)
 CONV1 = RNG.normal(size=(5, 5, 1, 16)).astype("float32")
@@ -19,22 +17,6 @@ CONV2 = RNG.normal(size=(5, 5, 16, 36)).astype("float32")
 MAPS1 = RNG.uniform(size=(28, 28, 16)).astype("float32")
 MAPS2 = RNG.uniform(size=(1, 14, 14, 36)).astype("float32")  # as a layer returns it for one image
 IMAGE = RNG.integers(0, 256, (28, 28)).astype(np.uint8)
-
-
-@pytest.fixture(params=i18n.LANGUAGES)
-def lang(request):
-    i18n.set_language(request.param)
-    fonts.use_course_fonts(request.param)
-    yield request.param
-    i18n.set_language("en")
-
-
-def draw(fig: Figure) -> list[str]:
-    """Draw the figure off-screen and return the warnings raised meanwhile (e.g. missing glyphs)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        FigureCanvasAgg(fig).draw()
-    return [str(w.message) for w in caught]
 
 
 def image_axes(fig: Figure) -> list:

@@ -7,16 +7,15 @@ from __future__ import annotations
 
 import base64
 import io
-import warnings
 
 import numpy as np
 import pytest
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from conftest import draw
 from matplotlib.figure import Figure
 from PIL import Image
 
 import shared
-from shared import drawpad, fonts, i18n
+from shared import drawpad, i18n
 
 RNG = np.random.default_rng(0)
 SHAPES = {"conv1": (28, 28, 16), "pool1": (14, 14, 16), "conv2": (14, 14, 32), "pool2": (7, 7, 32)}
@@ -37,27 +36,11 @@ def broken_look_inside(image: np.ndarray) -> shared.Inspection:
     raise RuntimeError("the model is not trained")
 
 
-@pytest.fixture(params=i18n.LANGUAGES)
-def lang(request):
-    i18n.set_language(request.param)
-    fonts.use_course_fonts(request.param)
-    yield request.param
-    i18n.set_language("en")
-
-
 @pytest.fixture
 def english():
     i18n.set_language("en")
     yield
     i18n.set_language("en")
-
-
-def draw(fig: Figure) -> list[str]:
-    """Draw the figure off-screen; return the warnings raised meanwhile (e.g. missing glyphs)."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        FigureCanvasAgg(fig).draw()
-    return [str(w.message) for w in caught]
 
 
 def decode(url: str) -> np.ndarray:

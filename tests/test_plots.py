@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import draw as render
 from matplotlib import font_manager
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ft2font import FT2Font
 
@@ -30,25 +29,6 @@ FIGURES = {
     "history": lambda: shared.plot_history({"loss": [1.0, 0.5], "accuracy": [0.8, 0.9],
                                             "val_loss": [1.1, 0.6], "val_accuracy": [0.7, 0.85]}),
 }
-
-
-def render(fig: Figure, path: Path | None = None) -> list[str]:
-    """Draw the figure (optionally to a PNG) and return the warnings raised meanwhile."""
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        FigureCanvasAgg(fig).draw()
-        if path is not None:
-            path.parent.mkdir(exist_ok=True)
-            fig.savefig(path)
-    return [str(w.message) for w in caught]
-
-
-@pytest.fixture(params=i18n.LANGUAGES)
-def lang(request):
-    i18n.set_language(request.param)
-    fonts.use_course_fonts(request.param)
-    yield request.param
-    i18n.set_language("en")
 
 
 @pytest.mark.parametrize("name", FIGURES)
