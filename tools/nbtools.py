@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sys
 import tempfile
 import time
@@ -20,7 +19,6 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 TRANSLATIONS = ("es", "zh", "fr")
-LANG_LINE = re.compile(r'^COURSE_LANG = "(en|es|zh|fr)"$', re.MULTILINE)
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 KEPT_CELL_METADATA = ("tags", "jupyter")  # tags for nbval markers, jupyter for hidden solution cells
 
