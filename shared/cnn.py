@@ -1,8 +1,9 @@
-"""Looking inside a convolutional network: its filters and its feature maps.
+"""Looking inside a convolutional network: its filters (its feature maps are drawn by
+``shared.feature_maps``), and the network and training recipe of lessons 02 and 03.
 
 Lessons 02 and 03 draw the same pictures of the same network, once built from
-raw TensorFlow operations and once from Keras layers, with these helpers. Both
-return a ``matplotlib.figure.Figure`` whose labels follow ``shared.setup(COURSE_LANG)``.
+raw TensorFlow operations and once from Keras layers. ``plot_conv_weights`` returns
+a ``matplotlib.figure.Figure`` whose labels follow ``shared.setup(COURSE_LANG)``.
 
 ``build_cnn`` and ``course_optimizer`` hold the network and the training recipe
 of those lessons for code that is not a lesson, such as the benchmark in
@@ -19,6 +20,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .i18n import t
+from .plots import no_ticks
 
 # The course's recipe (lessons 02 and 03): Adam with a short linear warm-up,
 # then a cosine decay to zero over two epochs of 55,000 images.
@@ -29,9 +31,8 @@ START_LEARNING_RATE = 1e-4
 PEAK_LEARNING_RATE = 3e-3
 
 
-def _panels(count: int, image_panel: bool = False) -> tuple[Figure, list, Axes]:
-    """A figure with a near-square grid of ``count`` panels, a colour bar on the right,
-    and optionally a larger panel on the left for the input image.
+def _panels(count: int) -> tuple[Figure, list, Axes]:
+    """A figure with a near-square grid of ``count`` panels and a colour bar on the right.
 
     Positions are set by hand (in inches) rather than by a layout engine, which keeps
     figures with dozens of panels quick to draw.
@@ -39,19 +40,14 @@ def _panels(count: int, image_panel: bool = False) -> tuple[Figure, list, Axes]:
     columns = math.ceil(math.sqrt(count))
     rows = math.ceil(count / columns)
     cell = 1.1 if columns <= 4 else 0.95  # inches per panel
-    left = 2.7 if image_panel else 0.2
     grid_width, grid_height = columns * cell, rows * cell
-    body = max(grid_height, 2.9 if image_panel else 0.0)  # room for the image and its title
-    width, height = left + grid_width + 1.3, body + 0.8
-    bottom = 0.1 + (body - grid_height) / 2
+    width, height = grid_width + 1.5, grid_height + 0.8
+    left, bottom = 0.2, 0.1  # inches
     fig = Figure(figsize=(width, height))
     grid = fig.add_gridspec(rows, columns, left=left / width, right=(left + grid_width) / width,
                             bottom=bottom / height, top=(bottom + grid_height - 0.1) / height,
                             wspace=0.12, hspace=0.3)
-    axes = [fig.add_subplot(grid[i // columns, i % columns]) for i in range(count)]
-    for ax in axes:
-        ax.set_xticks([])
-        ax.set_yticks([])
+    axes = [no_ticks(fig.add_subplot(grid[i // columns, i % columns])) for i in range(count)]
     bar = fig.add_axes(((left + grid_width + 0.25) / width, (bottom + 0.15 * grid_height) / height,
                         0.15 / width, 0.7 * grid_height / height))
     return fig, axes, bar
@@ -75,38 +71,6 @@ def plot_conv_weights(weights: np.ndarray, input_channel: int = 0) -> Figure:
         ax.set_title(str(i), fontsize=8, pad=2)
     fig.colorbar(image, cax=bar, label=t("weight_scale"))
     fig.suptitle(t("conv_weights").format(channel=input_channel), wrap=True)
-    return fig
-
-
-def plot_feature_maps(maps: np.ndarray, image: np.ndarray | None = None) -> Figure:
-    """Show the channels that one layer outputs for one image, optionally next to that image.
-
-    ``maps`` has shape (height, width, channels), or (1, height, width, channels)
-    as a layer returns it for a batch of one image. ``image``, if given, is the
-    28×28 digit that went in, shown on the left. Dark means a strong response;
-    all channels share one grey scale, so a pale map is a weak one.
-    """
-    maps = np.asarray(maps)
-    if maps.ndim == 4:
-        maps = maps[0]
-    if maps.ndim != 3:
-        raise ValueError(f"expected feature maps of shape (height, width, channels), got {maps.shape}")
-    height, width, count = maps.shape
-    fig, axes, bar = _panels(count, image_panel=image is not None)
-    top = float(maps.max()) or 1.0
-    for i, ax in enumerate(axes):
-        shown = ax.imshow(maps[:, :, i], cmap="binary", vmin=0.0, vmax=top)
-        ax.set_title(str(i), fontsize=8, pad=2)
-    fig.colorbar(shown, cax=bar, label=t("activation"))
-    if image is not None:
-        fig_width, fig_height = fig.get_size_inches()  # the image: 2.2 inches, centred beside the grid
-        ax = fig.add_axes((0.2 / fig_width, (0.1 + (fig_height - 0.8) / 2 - 1.25) / fig_height,
-                           2.2 / fig_width, 2.2 / fig_height))
-        ax.imshow(np.asarray(image).reshape(28, 28), cmap="binary")
-        ax.set_xticks([])
-        ax.set_yticks([])
-        ax.set_title(t("input_image"))
-    fig.suptitle(t("feature_maps").format(count=count, height=height, width=width), wrap=True)
     return fig
 
 

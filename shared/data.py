@@ -6,9 +6,10 @@ Two sources, one result:
   folder, the standard IDX ``.gz`` files are read from
   ``$COURSE_DATA_DIR/mnist/`` and ``$COURSE_DATA_DIR/fashion-mnist/`` and
   checked against the mirror's own ``SHA256SUMS``. The network is never used.
-* **Download** – otherwise the files are fetched once from the public origins
-  that Keras uses, verified against known checksums and cached in
-  ``~/.keras/datasets`` (or ``$COURSE_CACHE_DIR``).
+* **Download** – otherwise ``keras.utils.get_file`` fetches the files once from
+  the public origin that Keras uses, checks them against their published
+  checksums and caches them in ``~/.keras/datasets`` (or ``$COURSE_CACHE_DIR``).
+  A failed download leaves nothing new behind and raises ``DatasetError``.
 
 Both functions return ``(x_train, y_train), (x_test, y_test)``: uint8 images of
 shape (n, 28, 28) and uint8 labels 0–9, with the standard 60,000/10,000 split.
@@ -19,10 +20,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import shutil
-import tempfile
-import urllib.error
-import urllib.request
+import re
 import zlib
 from pathlib import Path
 
@@ -42,31 +40,35 @@ FASHION_FILES = {
 }
 IDX_NAMES = ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
              "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")
+SUMS_EXAMPLE = "<sha256>  mnist/train-images-idx3-ubyte.gz"
+USE_MIRROR = f"`export {MIRROR_ENV}=<the folder holding mnist/ and fashion-mnist/>`"
+
+Split = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 class DatasetError(RuntimeError):
     """A dataset could not be loaded; the message says what to do about it."""
 
 
-def load_mnist() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+def load_mnist() -> Split:
     """Return MNIST as ``(x_train, y_train), (x_test, y_test)``."""
     mirror = _mirror_dir()
     if mirror is not None:
         return _load_idx_folder(mirror, "mnist")
     name, algorithm, digest = MNIST_NPZ
-    path = _fetch(KERAS_ORIGIN + name, _cache_dir() / name, algorithm, digest, "MNIST")
+    path = _download(name, algorithm, digest, _cache_dir(), "MNIST")
     with np.load(path) as f:
         return (f["x_train"], f["y_train"]), (f["x_test"], f["y_test"])
 
 
-def load_fashion_mnist() -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
+def load_fashion_mnist() -> Split:
     """Return Fashion-MNIST as ``(x_train, y_train), (x_test, y_test)``."""
     mirror = _mirror_dir()
     if mirror is not None:
         return _load_idx_folder(mirror, "fashion-mnist")
     folder = _cache_dir() / "fashion-mnist"
     for name, (algorithm, digest) in FASHION_FILES.items():
-        _fetch(KERAS_ORIGIN + name, folder / name, algorithm, digest, "Fashion-MNIST")
+        _download(name, algorithm, digest, folder, "Fashion-MNIST")
     return _read_four(folder)
 
 
@@ -82,7 +84,7 @@ def read_idx(path: Path) -> np.ndarray:
         with opener(path, "rb") as f:
             raw = f.read()
     except (OSError, EOFError, zlib.error) as err:
-        raise DatasetError(f"{path} is corrupt or truncated ({err}). Delete it and load again.") from err
+        raise DatasetError(f"{path} is corrupt or truncated ({err}). Replace it with a good copy.") from err
     if len(raw) < 4 or raw[0:2] != b"\x00\x00" or raw[2] != 0x08:
         raise DatasetError(f"{path} is not an IDX file of unsigned bytes (bad header).")
     ndim = raw[3]
@@ -92,17 +94,30 @@ def read_idx(path: Path) -> np.ndarray:
     if len(raw) != expected:
         raise DatasetError(
             f"{path} holds {len(raw):,} bytes but its header promises {expected:,}: "
-            "the file is truncated or corrupt. Delete it and load again."
+            "the file is truncated or corrupt. Replace it with a good copy."
         )
     return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape)
 
 
-def _read_four(folder: Path):
+def _read_four(folder: Path) -> Split:
+    """Read the four standard IDX files of one dataset from ``folder``."""
     x_train, y_train, x_test, y_test = (read_idx(folder / name) for name in IDX_NAMES)
     return (x_train, y_train), (x_test, y_test)
 
 
+def _hexdigest(path: Path, algorithm: str) -> str:
+    """Return the ``algorithm`` (e.g. "sha256", "md5") digest of a file."""
+    h = hashlib.new(algorithm)
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# --- offline mirror ----------------------------------------------------------------------
+
 def _mirror_dir() -> Path | None:
+    """The offline mirror named by ``$COURSE_DATA_DIR``, or None when it is unset."""
     value = os.environ.get(MIRROR_ENV)
     if not value:
         return None
@@ -113,9 +128,10 @@ def _mirror_dir() -> Path | None:
     return mirror
 
 
-def _load_idx_folder(mirror: Path, dataset: str):
+def _load_idx_folder(mirror: Path, dataset: str) -> Split:
     """Verify a dataset's four files against the mirror's SHA256SUMS, then read them."""
-    sums = _read_sha256sums(mirror / "SHA256SUMS")
+    sums_path = mirror / "SHA256SUMS"
+    sums = _read_sha256sums(sums_path)
     for name in IDX_NAMES:
         relative = f"{dataset}/{name}"
         path = mirror / relative
@@ -123,65 +139,106 @@ def _load_idx_folder(mirror: Path, dataset: str):
             raise DatasetError(f"The offline mirror has no {path}. Copy the standard IDX files of "
                                f"{dataset} there, or unset {MIRROR_ENV} to download them.")
         if relative not in sums:
-            raise DatasetError(f"{mirror / 'SHA256SUMS'} has no line for {relative}.")
-        _verify(path, "sha256", sums[relative])
+            raise DatasetError(f"{sums_path} has no line for {relative}. Add one, e.g. with "
+                               f"`sha256sum {relative} >> SHA256SUMS` inside {mirror}.")
+        actual = _hexdigest(path, "sha256")
+        if actual != sums[relative]:
+            raise DatasetError(
+                f"Checksum mismatch for {path}: sha256 is {actual}, but {sums_path} says "
+                f"{sums[relative]}. The mirror's copy is damaged or not the published file: copy it "
+                f"again from the mirror's source. If you know the file is good, regenerate the "
+                f"checksums with `sha256sum */*.gz > SHA256SUMS` inside {mirror}."
+            )
     return _read_four(mirror / dataset)
 
 
 def _read_sha256sums(path: Path) -> dict[str, str]:
+    """Parse ``sha256sum`` output into ``{relative path: digest}``."""
     if not path.is_file():
         raise DatasetError(f"The offline mirror has no {path}. Create it with "
                            f"`sha256sum */*.gz > SHA256SUMS` inside {path.parent}.")
     sums = {}
-    for line in path.read_text().splitlines():
-        if line.strip():
-            digest, name = line.split(maxsplit=1)
-            sums[name.lstrip("*")] = digest
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        fields = line.split(maxsplit=1)
+        if not fields:
+            continue
+        if len(fields) != 2 or not re.fullmatch(r"[0-9a-fA-F]{64}", fields[0]):
+            raise DatasetError(
+                f"{path}, line {number}: {line.strip()!r} is not a checksum line. Each line should be "
+                f"a SHA-256 digest, two spaces and a path, e.g. `{SUMS_EXAMPLE}` "
+                f"(`sha256sum */*.gz > SHA256SUMS` inside {path.parent} writes them)."
+            )
+        digest, name = fields
+        sums[name.rstrip().lstrip("*")] = digest.lower()
     return sums
 
 
-def _verify(path: Path, algorithm: str, digest: str) -> None:
-    h = hashlib.new(algorithm)
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    if h.hexdigest() != digest:
-        raise DatasetError(f"Checksum mismatch for {path}: {algorithm} is {h.hexdigest()}, "
-                           f"expected {digest}. The file is corrupt or not the published one; "
-                           "delete it and load again.")
-
+# --- downloads ---------------------------------------------------------------------------
 
 def _cache_dir() -> Path:
-    return Path(os.environ.get(CACHE_ENV) or Path.home() / ".keras" / "datasets").expanduser()
+    """The download cache: ``$COURSE_CACHE_DIR`` or, as in Keras, ``~/.keras/datasets``."""
+    return Path(os.environ.get(CACHE_ENV) or Path.home() / ".keras" / "datasets").expanduser().absolute()
 
 
-def _fetch(url: str, dest: Path, algorithm: str, digest: str, dataset: str) -> Path:
-    """Download ``url`` to ``dest`` unless a verified copy is already there.
+def _download(name: str, algorithm: str, digest: str, folder: Path, dataset: str) -> Path:
+    """Return ``folder/name``, downloaded from ``KERAS_ORIGIN`` by ``keras.utils.get_file``.
 
-    The download goes to a temporary file beside ``dest`` and is renamed only
-    after its checksum matches, so a broken download never looks like a good one.
+    get_file reuses a cached copy whose checksum matches and downloads it again
+    otherwise. On any failure this removes what the attempt left behind (a file
+    that failed verification, folders it created) and raises DatasetError.
+    Files of the same dataset that were verified earlier stay cached.
     """
-    if dest.is_file():
-        try:
-            _verify(dest, algorithm, digest)
-            return dest
-        except DatasetError:
-            dest.unlink()  # a damaged copy from an earlier run: fetch it again
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=dest.parent, prefix=dest.name, suffix=".part")
-    tmp = Path(tmp_name)
+    import keras  # heavy, and needed only when something must be downloaded
+
+    url = KERAS_ORIGIN + name
+    target = folder / name
+    new_folders = _missing_folders(folder)
+    done = False
     try:
-        with os.fdopen(fd, "wb") as out, urllib.request.urlopen(url, timeout=60) as response:
-            shutil.copyfileobj(response, out)
-        _verify(tmp, algorithm, digest)
-        tmp.replace(dest)
-    except (urllib.error.URLError, OSError) as err:
+        # An absolute cache_subdir is used as is: get_file would otherwise quietly switch to
+        # /tmp/.keras when cache_dir does not exist yet or is not writable.
+        path = Path(keras.utils.get_file(name, url, file_hash=digest, hash_algorithm=algorithm,
+                                         cache_dir=str(_cache_dir()), cache_subdir=str(folder)))
+        done = True
+        return path
+    except Exception as err:  # offline, get_file raises a bare Exception("URL fetch failure ...")
+        if isinstance(err, ValueError) and target.is_file():
+            # A fresh download that failed verification: get_file raises but keeps the file.
+            actual = _hexdigest(target, algorithm)
+            if actual != digest:
+                target.unlink()
+                raise DatasetError(
+                    f"Checksum mismatch for {name} downloaded from {url}: {algorithm} is {actual}, "
+                    f"expected {digest}. The download was damaged or is not the published file, so "
+                    f"it was deleted. Load again to retry, or use an offline copy: {USE_MIRROR}."
+                ) from err
+        if isinstance(err, PermissionError):
+            raise DatasetError(f"Could not save {dataset} in {folder} ({err}). Set {CACHE_ENV} to "
+                               f"a folder you can write to, or use an offline copy: {USE_MIRROR}.") from err
         raise DatasetError(
             f"Could not download {dataset} from {url} ({err}).\n"
             f"Either connect to the internet and run this again, or point the environment variable "
             f"{MIRROR_ENV} at an offline copy holding mnist/ and fashion-mnist/ with their IDX .gz "
-            f"files and a SHA256SUMS, e.g. `export {MIRROR_ENV}=../shared/data`."
+            f"files and a SHA256SUMS: {USE_MIRROR}."
         ) from err
     finally:
-        tmp.unlink(missing_ok=True)
-    return dest
+        if not done:
+            _remove_empty(new_folders)
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """``folder`` and those of its ancestors that do not exist yet, deepest first."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove the given folders, deepest first, where they exist and are empty."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            pass

@@ -13,16 +13,14 @@ everything that concerns the network stays in the notebook, in plain sight.
 
 The widget works wherever anywidget does: JupyterLab 4, Jupyter Notebook 7
 (both load anywidget's extension when the package is installed in the server's
-environment), VS Code, and Colab once its custom widget manager is on, which
-the pad switches on by itself.
+environment), VS Code, and Colab, where anywidget itself switches on Colab's
+custom widget manager when the pad is created.
 """
 
 from __future__ import annotations
 
 import base64
 import io
-import math
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,13 +33,17 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from PIL import Image
 
+from .feature_maps import maps_rgb
 from .i18n import joined, pair, t
+from .plots import no_ticks
 from .preprocess import CANVAS_SIZE, STROKE_WIDTH, Stroke, preprocess_steps, render_strokes, to_mnist
 
-GAP_COLOUR = (0.82, 0.87, 0.93)  # light blue lines between the feature maps of one layer
 FOR_COLOUR = np.array((0.84, 0.13, 0.13))  # saliency: ink that supports the predicted class
 AGAINST_COLOUR = np.array((0.13, 0.38, 0.80))  # saliency: ink that speaks against it
-BEST_COLOUR, OTHER_COLOUR = "#e8710a", "#8aa4c8"
+BEST_COLOUR, OTHER_COLOUR = "#e8710a", "#8aa4c8"  # the best class and the others, in figures and the pad
+# The pad's colours, sent to the browser (the `colours` trait): drawpad.js paints the canvas with
+# them and hands them to drawpad.css as custom properties (--drawpad-best, --drawpad-other, ...).
+PAD_COLOURS = {"best": BEST_COLOUR, "other": OTHER_COLOUR, "ink": "#111111", "paper": "#ffffff", "hint": "#9aa5b1"}
 
 
 @dataclass(frozen=True)
@@ -68,44 +70,6 @@ LookInside = Callable[[np.ndarray], Inspection]
 
 
 # --- Pictures as arrays: shared by the figures and the widget -------------------------------
-
-
-def grid_columns(count: int) -> int:
-    """Columns for a grid of ``count`` maps: a power of two, about as wide as high (16 → 4, 32 → 8)."""
-    return min(count, 2 ** math.ceil(math.log2(math.sqrt(count)))) if count > 1 else 1
-
-
-def mosaic(maps: np.ndarray, gap: int = 1) -> np.ndarray:
-    """Tile a layer's channels (height, width, channels) into one 2-D array, NaN between tiles."""
-    maps = np.asarray(maps, dtype=np.float32)
-    if maps.ndim == 4 and maps.shape[0] == 1:
-        maps = maps[0]
-    if maps.ndim != 3:
-        raise ValueError(f"expected feature maps of shape (height, width, channels), got {maps.shape}")
-    height, width, count = maps.shape
-    columns = grid_columns(count)
-    rows = math.ceil(count / columns)
-    tiled = np.full((rows * (height + gap) - gap, columns * (width + gap) - gap), np.nan, np.float32)
-    for channel in range(count):
-        top, left = (channel // columns) * (height + gap), (channel % columns) * (width + gap)
-        tiled[top:top + height, left:left + width] = maps[:, :, channel]
-    return tiled
-
-
-def maps_rgb(maps: np.ndarray, tile: int = 28) -> np.ndarray:
-    """A layer's feature maps as one RGB picture: dark is a strong response, on one scale for the layer.
-
-    Small maps are enlarged (7×7 pixels become 4×4 blocks) so that every layer's
-    tiles are about ``tile`` pixels wide and the gaps between them look alike.
-    """
-    maps = np.asarray(maps, dtype=np.float32)
-    zoom = max(1, round(tile / maps.shape[-3])) if maps.ndim >= 3 else 1
-    tiled = mosaic(maps.repeat(zoom, axis=-3).repeat(zoom, axis=-2) if zoom > 1 else maps)
-    top = float(np.nanmax(tiled)) if np.isfinite(tiled).any() else 0.0
-    grey = 1.0 - np.clip(tiled / (top or 1.0), 0.0, 1.0)
-    rgb = np.repeat(grey[..., None], 3, axis=2)
-    rgb[np.isnan(tiled)] = GAP_COLOUR
-    return rgb
 
 
 def digit_rgb(image: np.ndarray) -> np.ndarray:
@@ -149,12 +113,6 @@ def _two_lines(title: str) -> str:
     return title.replace(" (", "\n(", 1).replace("（", "\n（", 1)
 
 
-def _bare(ax: Axes) -> Axes:
-    ax.set_xticks([])
-    ax.set_yticks([])
-    return ax
-
-
 def plot_probabilities(ax: Axes, probabilities: np.ndarray) -> None:
     """Ten bars, the predicted class in orange with its probability written above it."""
     probabilities = np.asarray(probabilities, dtype=float)
@@ -186,13 +144,13 @@ def plot_inside(image: np.ndarray, inspection: Inspection, label: int | None = N
     heights = [2.4] + [4.6 * max(p.shape[0] / p.shape[1] for p in row) + 0.45 for row in rows]
     fig = Figure(figsize=(10, round(sum(heights) + 0.5, 1)), layout="constrained")
     grid = fig.add_gridspec(len(heights), 4, height_ratios=heights)
-    _bare(fig.add_subplot(grid[0, 0])).imshow(digit_rgb(image))
+    no_ticks(fig.add_subplot(grid[0, 0])).imshow(digit_rgb(image))
     fig.axes[-1].set_title(_two_lines(t("pad_input")), fontsize=10)
-    _bare(fig.add_subplot(grid[0, 1])).imshow(saliency_rgb(image, inspection.saliency))
+    no_ticks(fig.add_subplot(grid[0, 1])).imshow(saliency_rgb(image, inspection.saliency))
     fig.axes[-1].set_title(_two_lines(t("pad_saliency").format(digit=inspection.best)), fontsize=10)
     plot_probabilities(fig.add_subplot(grid[0, 2:]), inspection.probabilities)
     for index, ((name, maps), picture) in enumerate(zip(layers, pictures)):
-        ax = _bare(fig.add_subplot(grid[1 + index // 2, 2 * (index % 2):2 * (index % 2) + 2]))
+        ax = no_ticks(fig.add_subplot(grid[1 + index // 2, 2 * (index % 2):2 * (index % 2) + 2]))
         ax.imshow(picture, interpolation="nearest")
         ax.set_title(layer_title(name, maps), fontsize=10)
     title = pair("pred", inspection.best)
@@ -222,7 +180,7 @@ def plot_preprocessing(canvases: Sequence[np.ndarray], shrunk: np.ndarray, prepa
             axes[row, column].set_xlabel(pair("pred", prediction), fontsize=9,
                                          color="black" if prediction == label else "#c62828")
     for ax in axes.flat:
-        _bare(ax)
+        no_ticks(ax)
     size = np.asarray(canvases[0]).shape[0]
     for row, key in enumerate(("prep_canvas", "prep_shrunk", "prep_mnist")):
         axes[row, 0].set_ylabel(t(key).format(size=size), fontsize=9)
@@ -236,7 +194,7 @@ def plot_preprocess_steps(canvas: np.ndarray) -> Figure:
     if steps is None:
         raise ValueError("the canvas is blank: there is nothing to preprocess")
     fig = Figure(figsize=(10, 3.3), layout="constrained")
-    axes = [_bare(ax) for ax in fig.subplots(1, 3)]
+    axes = [no_ticks(ax) for ax in fig.subplots(1, 3)]
     top, bottom, left, right = steps.box
     axes[0].imshow(255 - np.asarray(canvas), cmap="gray", vmin=0, vmax=255)
     axes[0].add_patch(Rectangle((left - 0.5, top - 0.5), right - left, bottom - top,
@@ -257,14 +215,6 @@ def plot_preprocess_steps(canvas: np.ndarray) -> Figure:
 
 
 # --- The widget -----------------------------------------------------------------------------
-
-
-def enable_colab_widgets() -> None:
-    """In Colab, switch on the widget manager that displays third-party widgets such as this pad."""
-    if "google.colab" in sys.modules:
-        from google.colab import output  # only exists in Colab
-
-        output.enable_custom_widget_manager()
 
 
 def pad_labels() -> dict[str, str]:
@@ -327,9 +277,9 @@ class DrawPad(anywidget.AnyWidget):
     labels = traitlets.Dict(help="the pad's words, in the course's language").tag(sync=True)
     canvas_size = traitlets.Int(CANVAS_SIZE).tag(sync=True)
     stroke_width = traitlets.Float(STROKE_WIDTH).tag(sync=True)
+    colours = traitlets.Dict(PAD_COLOURS, help="the pad's colours: best, other, ink, paper, hint").tag(sync=True)
 
     def __init__(self, look_inside: LookInside, **kwargs) -> None:
-        enable_colab_widgets()
         super().__init__(labels=pad_labels(), **kwargs)
         self._look_inside = look_inside
         self._serial = 0
@@ -337,7 +287,7 @@ class DrawPad(anywidget.AnyWidget):
         self.observe(self._update, names="strokes")
         self._update()
 
-    def _update(self, change: dict | None = None) -> None:
+    def _update(self, _change: dict | None = None) -> None:
         """Recompute what the pad shows whenever the strokes change (a stroke ended, or Clear)."""
         self.digit, result = analyse(self.strokes, self._look_inside)
         self._serial += 1

@@ -30,7 +30,6 @@ LABELS: dict[str, dict[str, str]] = {
     "training_curves": {"en": "Training curves", "es": "Curvas de entrenamiento", "zh": "训练曲线",
                         "fr": "Courbes d'apprentissage"},
     "epoch": {"en": "Epoch", "es": "Época", "zh": "轮次", "fr": "Époque"},
-    "step": {"en": "Step", "es": "Paso", "zh": "步数", "fr": "Étape"},
     "loss": {"en": "Loss", "es": "Pérdida", "zh": "损失", "fr": "Perte"},
     "accuracy": {"en": "Accuracy", "es": "Exactitud", "zh": "准确率", "fr": "Exactitude"},
     "train": {"en": "training", "es": "entrenamiento", "zh": "训练集", "fr": "entraînement"},
@@ -42,8 +41,6 @@ LABELS: dict[str, dict[str, str]] = {
     "pixel_row": {"en": "Pixel row", "es": "Fila de píxeles", "zh": "像素行", "fr": "Ligne de pixels"},
     "no_errors": {"en": "No misclassified images", "es": "Ninguna imagen mal clasificada",
                   "zh": "没有被错误分类的图像", "fr": "Aucune image mal classée"},
-    "ready": {"en": "Ready", "es": "Listo", "zh": "准备就绪", "fr": "Prêt"},
-    "language": {"en": "language", "es": "idioma", "zh": "语言", "fr": "langue"},
     "conv_weights": {"en": "Filters for input channel {channel} (red: positive, blue: negative)",
                      "es": "Filtros del canal de entrada {channel} (rojo: positivo, azul: negativo)",
                      "zh": "输入通道 {channel} 的滤波器（红色：正，蓝色：负）",
@@ -92,6 +89,37 @@ LABELS: dict[str, dict[str, str]] = {
                          "es": "3. Centro de masa (+) en el centro de 28×28",
                          "zh": "3. 质心（+）位于 28×28 的中心",
                          "fr": "3. Centre de masse (+) au centre du 28×28"},
+    # Lesson 06: reusing the saved model (shared/models.py).
+    "model_loaded": {"en": "Loaded the trained network from {path}.",
+                     "es": "Red entrenada cargada desde {path}.",
+                     "zh": "已从 {path} 加载训练好的网络。",
+                     "fr": "Réseau entraîné chargé depuis {path}."},
+    "model_saved": {"en": "Saved the trained network to {path}: the next run loads it instead of training.",
+                    "es": "Red entrenada guardada en {path}: la próxima ejecución la cargará en lugar de entrenar.",
+                    "zh": "训练好的网络已保存到 {path}：下次运行时直接加载，不再训练。",
+                    "fr": "Réseau entraîné enregistré dans {path} : la prochaine exécution le chargera "
+                          "au lieu de l'entraîner."},
+    "model_other_keras": {"en": "{path} was saved by Keras {saved} and this is Keras {current}: training again.",
+                          "es": "{path} se guardó con Keras {saved} y este entorno tiene Keras {current}: "
+                                "se entrena de nuevo.",
+                          "zh": "{path} 由 Keras {saved} 保存，而当前是 Keras {current}：重新训练。",
+                          "fr": "{path} a été enregistré par Keras {saved}, et voici Keras {current} : "
+                                "nouvel entraînement."},
+    "model_unreadable": {"en": "{path} cannot be read ({error}): training again.",
+                         "es": "No se puede leer {path} ({error}): se entrena de nuevo.",
+                         "zh": "无法读取 {path}（{error}）：重新训练。",
+                         "fr": "Impossible de lire {path} ({error}) : nouvel entraînement."},
+    "model_not_saved": {"en": "Could not save the trained network to {path} ({error}): the next run trains again.",
+                        "es": "No se pudo guardar la red entrenada en {path} ({error}): la próxima ejecución "
+                              "volverá a entrenar.",
+                        "zh": "无法把训练好的网络保存到 {path}（{error}）：下次运行时会重新训练。",
+                        "fr": "Impossible d'enregistrer le réseau entraîné dans {path} ({error}) : "
+                              "la prochaine exécution l'entraînera de nouveau."},
+    "model_other_architecture": {"en": "The saved network {path} has another architecture: training this one.",
+                                 "es": "La red guardada {path} tiene otra arquitectura: se entrena esta.",
+                                 "zh": "已保存的网络 {path} 结构不同：训练当前这个网络。",
+                                 "fr": "Le réseau enregistré {path} a une autre architecture : "
+                                       "entraînement de celui-ci."},
     # Lesson 04: the DNN classifier's confusion heatmap and first-layer weights.
     "share_of_true_class": {"en": "Share of the true class", "es": "Proporción de la clase real",
                             "zh": "占真实类别的比例", "fr": "Part de la classe réelle"},

@@ -10,11 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .i18n import pair, t
 
 DIGITS = tuple(str(d) for d in range(10))
+
+
+def no_ticks(ax: Axes) -> Axes:
+    """Remove the ticks and tick labels of a panel that shows an image; return the panel."""
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
 
 
 def _caption(label: int, prediction: int | None, names: Sequence[str]) -> str:
@@ -30,8 +38,7 @@ def plot_images(images: np.ndarray, labels: Sequence[int], predictions: Sequence
     fig = Figure(figsize=(6, 6.6), layout="constrained")
     axes = fig.subplots(3, 3)
     for i, ax in enumerate(axes.flat):
-        ax.set_xticks([])
-        ax.set_yticks([])
+        no_ticks(ax)
         if i >= len(images):
             ax.axis("off")
             continue
@@ -85,16 +92,14 @@ def plot_linear_weights(weights: np.ndarray, class_names: Sequence[str] = DIGITS
     axes = fig.subplots(2, 5)
     for i, ax in enumerate(axes.flat):
         image = ax.imshow(weights[:, i].reshape(28, 28), cmap="seismic", vmin=-limit, vmax=limit)
-        ax.set_title(pair("class", class_names[i]))
-        ax.set_xticks([])
-        ax.set_yticks([])
+        no_ticks(ax).set_title(pair("class", class_names[i]))
     fig.colorbar(image, ax=axes, label=t("weight_scale"), shrink=0.8)
     fig.suptitle(t("weights"))
     return fig
 
 
-def plot_history(history: dict[str, Sequence[float]], x_label: str = "epoch") -> Figure:
-    """Plot loss and accuracy per epoch (or step) for training, and validation if present.
+def plot_history(history: dict[str, Sequence[float]]) -> Figure:
+    """Plot loss and accuracy per epoch for training, and validation if present.
 
     ``history`` uses Keras's keys: ``loss``, ``accuracy``, ``val_loss``, ``val_accuracy``.
     """
@@ -105,7 +110,7 @@ def plot_history(history: dict[str, Sequence[float]], x_label: str = "epoch") ->
             values = history.get(prefix + metric)
             if values is not None:
                 ax.plot(range(1, len(values) + 1), values, marker="o", label=t(split))
-        ax.set_xlabel(t(x_label))
+        ax.set_xlabel(t("epoch"))
         ax.set_ylabel(t(metric))
         ax.set_title(t(metric))
         ax.legend()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import keras
-import tensorflow as tf
-
 SEED = 42
 
 
@@ -15,5 +12,8 @@ def seed_everything(seed: int = SEED) -> None:
     TensorFlow in one call. Op determinism makes TensorFlow pick kernels that
     give bit-identical results run after run (a little slower on some ops).
     """
+    import keras
+    import tensorflow as tf
+
     keras.utils.set_random_seed(seed)
     tf.config.experimental.enable_op_determinism()

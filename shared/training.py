@@ -19,7 +19,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import keras
 import numpy as np
 
 from .repro import SEED
@@ -68,6 +67,8 @@ def run_training(name: str, state: Sequence, train: Callable[[], dict]) -> dict:
             np.savez(partial, *[np.asarray(v) for v in state],
                      log=tee.copy.getvalue(), result=json.dumps(result))
             partial.replace(path)
+    import keras  # here rather than at the top: the runner's kernel settings import CACHE_ENV
+
     keras.utils.set_random_seed(SEED)
     return result
 

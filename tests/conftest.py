@@ -1,18 +1,15 @@
-"""Shared test settings and helpers: the course root on sys.path, figures drawn off-screen,
-a fixture that runs a test once per course language, and a warning-catching renderer."""
+"""Shared test settings and helpers: figures drawn off-screen, a fixture that runs a test once
+per course language, and a warning-catching renderer. (`shared` is installed in the course's
+environment; pyproject.toml puts tests/ and tools/ on pytest's import path.)"""
 
 from __future__ import annotations
 
 import os
-import sys
 import warnings
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tools"))
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402

@@ -1,13 +1,17 @@
-"""What the notebook tests expect, in one place: headings per language, the Colab URL."""
+"""What the tests expect, in one place: headings per language, the Colab URL, the address from
+which Colab installs the course's package, how requirement files pin versions."""
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
-import tomllib
+from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = tomllib.loads((ROOT / "course.toml").read_text())
+COLAB_PYTHON_ENV = "COURSE_COLAB_PYTHON"  # course.py names the Colab stack's Python in it
+EDITABLE = "-e ."  # how requirements.txt and environment.yml install the course's package
 
 # Section headings every lesson has, in each language (level-2 headings).
 REQUIRED_HEADINGS = {
@@ -23,3 +27,24 @@ def colab_url(relative_path: str) -> str:
     repo = CONFIG["repository"]["github"]
     branch = CONFIG["repository"]["branch"]
     return f"https://colab.research.google.com/github/{repo}/blob/{branch}/{relative_path}"
+
+
+def package_url() -> str:
+    """Where the setup cell installs the course's package from in Colab (pip's VCS form)."""
+    repo = CONFIG["repository"]["github"]
+    branch = CONFIG["repository"]["branch"]
+    return f"git+https://github.com/{repo}@{branch}"
+
+
+def pins(lines: list[str] | Path) -> dict[str, str]:
+    """Package → pinned version; every line must be pinned with == (or install the course itself)."""
+    if isinstance(lines, Path):
+        lines = lines.read_text().splitlines()
+    result = {}
+    for line in lines:
+        line = line.split("#")[0].strip()
+        if line and not line.startswith("-r") and line != EDITABLE:
+            name, sep, version = line.partition("==")
+            assert sep, f"'{line}' is not pinned with =="
+            result[canonicalize_name(name)] = version
+    return result

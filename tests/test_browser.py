@@ -36,9 +36,7 @@ CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-back
                   "--disable-dev-shm-usage", "--window-size=1400,1800")
 
 NOTEBOOK_CELLS = [
-    f"""
-import sys
-sys.path.insert(0, {str(ROOT)!r})
+    """
 import keras
 import numpy as np
 import tensorflow as tf

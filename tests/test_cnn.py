@@ -1,4 +1,4 @@
-"""CNN helpers: filter and feature-map figures in every language, the network and its recipe."""
+"""CNN helpers: filter figures in every language, the network and its recipe."""
 
 from __future__ import annotations
 
@@ -14,9 +14,6 @@ from shared import cnn, i18n
 RNG = np.random.default_rng(0)
 CONV1 = RNG.normal(size=(5, 5, 1, 16)).astype("float32")
 CONV2 = RNG.normal(size=(5, 5, 16, 36)).astype("float32")
-MAPS1 = RNG.uniform(size=(28, 28, 16)).astype("float32")
-MAPS2 = RNG.uniform(size=(1, 14, 14, 36)).astype("float32")  # as a layer returns it for one image
-IMAGE = RNG.integers(0, 256, (28, 28)).astype(np.uint8)
 
 
 def image_axes(fig: Figure) -> list:
@@ -42,24 +39,9 @@ def test_conv_weights_share_one_scale_centred_on_zero():
     assert np.array_equal(shown, CONV2[:, :, 1, :])
 
 
-@pytest.mark.parametrize("maps, image, panels", [(MAPS1, None, 16), (MAPS1, IMAGE, 17), (MAPS2, IMAGE, 37)])
-def test_feature_maps_one_panel_per_channel(maps, image, panels, lang):
-    fig = shared.plot_feature_maps(maps, image=image)
-    assert isinstance(fig, Figure)
-    assert len(image_axes(fig)) == panels, "one axes per channel, plus the input image if given"
-    assert len(fig.axes) == panels + 1, "and the colour bar"
-    height, width, count = np.squeeze(maps, axis=0).shape if maps.ndim == 4 else maps.shape
-    assert fig.get_suptitle() == i18n.t("feature_maps", lang).format(count=count, height=height, width=width)
-    if image is not None:
-        assert i18n.t("input_image", lang) in [ax.get_title() for ax in fig.axes]
-    assert draw(fig) == []
-
-
 def test_wrong_shapes_are_refused_with_a_message():
     with pytest.raises(ValueError, match="height, width"):
         shared.plot_conv_weights(CONV1[:, :, 0, :])
-    with pytest.raises(ValueError, match="height, width, channels"):
-        shared.plot_feature_maps(MAPS1[:, :, 0])
 
 
 def test_build_cnn_is_the_lessons_network():

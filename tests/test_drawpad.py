@@ -52,34 +52,6 @@ def decode(url: str) -> np.ndarray:
 # --- pictures as arrays ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("count, columns", [(1, 1), (10, 4), (16, 4), (32, 8), (36, 8), (64, 8)])
-def test_grid_columns(count, columns):
-    assert drawpad.grid_columns(count) == columns
-
-
-def test_mosaic_tiles_every_channel_with_gaps():
-    maps = RNG.uniform(size=(14, 14, 32)).astype("float32")
-    tiled = drawpad.mosaic(maps)
-    assert tiled.shape == (4 * 14 + 3, 8 * 14 + 7)
-    assert np.array_equal(tiled[:14, 15:29], maps[:, :, 1])
-    assert np.array_equal(tiled[15:29, :14], maps[:, :, 8])
-    assert np.isnan(tiled[14]).all() and np.isnan(tiled[:, 14]).all()
-    assert drawpad.mosaic(maps[None]).shape == tiled.shape, "a batch of one image is accepted"
-    with pytest.raises(ValueError, match="height, width, channels"):
-        drawpad.mosaic(maps[:, :, 0])
-
-
-def test_maps_rgb_is_dark_where_strong_and_survives_silent_layers():
-    maps = np.zeros((7, 7, 4), np.float32)
-    maps[3, 3, 0] = 5.0
-    rgb = drawpad.maps_rgb(maps, tile=7)
-    assert rgb.shape == (15, 15, 3) and rgb.min() >= 0 and rgb.max() <= 1
-    assert np.allclose(rgb[3, 3], 0) and np.allclose(rgb[0, 0], 1)
-    assert np.allclose(rgb[7, 0], drawpad.GAP_COLOUR)
-    assert drawpad.maps_rgb(np.ones((7, 7, 4)), tile=28).shape == (57, 57, 3), "7×7 maps become 28×28 tiles"
-    assert np.isfinite(drawpad.maps_rgb(np.zeros((7, 7, 4)))).all(), "an all-zero layer is white, not NaN"
-
-
 def test_saliency_rgb_is_red_for_blue_against():
     image = np.full((28, 28), 255, np.uint8)
     saliency = np.zeros((28, 28))
@@ -200,3 +172,20 @@ def test_drawpad_shows_a_text_fallback_and_ships_its_front_end(english):
     for name in ("drawpad-canvas", "drawpad-clear", "drawpad-score", "drawpad-layer", "pointerdown"):
         assert name in script
     assert ".drawpad-canvas" in style and "touch-action: none" in style
+
+
+def test_drawpad_sends_its_colours_and_sizes_the_canvas_from_python(english):
+    pad = shared.DrawPad(fake_look_inside)
+    state = pad.get_state()
+    assert state["colours"] == drawpad.PAD_COLOURS
+    assert state["colours"]["best"] == drawpad.BEST_COLOUR and state["colours"]["other"] == drawpad.OTHER_COLOUR
+    assert state["canvas_size"] == drawpad.CANVAS_SIZE
+    script, style = str(pad._esm), str(pad._css)
+    assert "--drawpad-canvas-size" in script and "--drawpad-canvas-size" in style
+    for colour in ("best", "other", "paper"):
+        assert f"var(--drawpad-{colour})" in style
+    # Defined once, in Python: the CSS holds no copy of the canvas size or the bar colours.
+    for copy in ("280px", f"{drawpad.CANVAS_SIZE}px", drawpad.BEST_COLOUR, drawpad.OTHER_COLOUR):
+        assert copy.lower() not in style.lower()
+    for colour in drawpad.PAD_COLOURS.values():
+        assert colour.lower() not in script.lower(), "the canvas is painted with the colours Python sends"

@@ -4,40 +4,84 @@ from __future__ import annotations
 
 import configparser
 import re
+import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
+from course_rules import COLAB_PYTHON_ENV, EDITABLE, pins
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+from shared import notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 TEST_COMMAND = "python3 course.py test"
 LAB_COMMAND = "python3 course.py lab"
+PACKAGE = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
 
 
-def pins(path: Path) -> dict[str, str]:
-    result = {}
-    for line in path.read_text().splitlines():
-        line = line.split("#")[0].strip()
-        if line and not line.startswith("-r"):
-            name, sep, version = line.partition("==")
-            assert sep, f"{path.name}: '{line}' is not pinned with =="
-            result[name.lower()] = version
-    return result
+def dependencies() -> list[Requirement]:
+    return [Requirement(text) for text in PACKAGE["dependencies"]]
 
 
 def test_conda_file_and_requirements_pin_the_same_versions():
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    conda_pins = dict(line.lower().split("==") for line in pip_section)
-    assert conda_pins == pins(ROOT / "requirements.txt")
+    assert pins(pip_section) == pins(ROOT / "requirements.txt")
     assert "python=3.11" in env["dependencies"]
 
 
-def test_colab_and_dev_pins_agree_with_requirements():
-    runtime = pins(ROOT / "requirements.txt")
-    for name, version in pins(ROOT / "requirements-colab.txt").items():
-        assert runtime.get(name) == version, f"requirements-colab.txt pins {name}=={version}"
+def test_requirements_and_the_conda_file_install_the_course_package():
+    requirements = [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    assert EDITABLE in requirements and EDITABLE in pip_section
     assert "-r requirements.txt" in (ROOT / "requirements-dev.txt").read_text()
     assert pins(ROOT / "requirements-dev.txt")  # every dev tool is pinned too (checked by pins())
+
+
+@pytest.mark.parametrize("requirement", dependencies(), ids=str)
+def test_package_range_holds_both_tested_ends(requirement):
+    """Each dependency of the package admits the pin (the newest tested) and Colab's version (the oldest)."""
+    name = canonicalize_name(requirement.name)
+    pinned = pins(ROOT / "requirements.txt").get(name)
+    colab = pins(ROOT / "constraints-colab.txt").get(name)
+    assert pinned, f"{name} is a dependency of the package but not pinned in requirements.txt"
+    assert requirement.specifier.contains(pinned), f"the pin {name}=={pinned} is outside {requirement}"
+    lowest = colab or pinned  # Colab's version where Colab has the package, else the pin
+    assert requirement.specifier.contains(lowest), f"{name}=={lowest} is outside {requirement}"
+    floor = next((s.version for s in requirement.specifier if s.operator == ">="), None)
+    assert floor, f"{requirement} has no lower bound"
+    tested = Version(lowest).release[:len(Version(floor).release)]
+    assert tested == Version(floor).release, f"{requirement}: its lower bound should be the tested {lowest}"
+
+
+def test_package_never_pins_what_a_runtime_brings():
+    """An exact pin or a tight cap would make pip replace a runtime's own, newer packages: the only caps
+    allowed are the next major version after the newest tested one."""
+    for requirement in dependencies():
+        pinned = pins(ROOT / "requirements.txt")[canonicalize_name(requirement.name)]
+        for spec in requirement.specifier:
+            assert spec.operator in {">=", "<"}, f"{requirement}: only ranges, no {spec.operator}"
+            if spec.operator == "<":
+                next_major = str(int(pinned.split(".")[0]) + 1)
+                assert spec.version == next_major, f"{requirement}: a cap only at the next major version"
+
+
+def test_colab_constraints_say_where_they_come_from():
+    text = (ROOT / "constraints-colab.txt").read_text()
+    assert "googlecolab/backend-info" in text and "pip-freeze.txt" in text
+    assert {"tensorflow", "keras", "numpy", "ipywidgets", "anywidget"} <= set(pins(ROOT / "constraints-colab.txt"))
+
+
+def test_readme_states_the_tested_versions():
+    readme = (ROOT / "README.md").read_text()
+    assert "constraints-colab.txt" in readme and "requirements.txt" in readme
+    for name in ("tensorflow", "keras"):
+        assert pins(ROOT / "requirements.txt")[name] in readme
+        assert pins(ROOT / "constraints-colab.txt")[name] in readme
 
 
 def test_readme_gives_both_commands_and_ci_runs_the_test_one():
@@ -64,3 +108,14 @@ def test_readme_links_to_files_that_exist():
     assert links, "the README links to no lesson"
     missing = [link for link in links if not (ROOT / link).exists()]
     assert not missing, f"README links to missing files: {missing}"
+
+
+def test_the_setup_check_asks_for_the_oldest_tested_versions():
+    """shared.setup refuses what is older than the package's lower bounds (Colab's versions)."""
+    floors = {r.name: next(s.version for s in r.specifier if s.operator == ">=") for r in dependencies()}
+    assert ".".join(map(str, notebook.MIN_TENSORFLOW)) == floors["tensorflow"]
+    assert ".".join(map(str, notebook.MIN_KERAS)) == floors["keras"]
+
+
+def test_course_py_passes_the_colab_python_under_the_name_the_tests_read():
+    assert f'COLAB_PYTHON_ENV = "{COLAB_PYTHON_ENV}"' in (ROOT / "course.py").read_text()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import nbformat
 import nbtools
 import pytest
@@ -57,7 +59,7 @@ def test_sync_code_refuses_a_different_structure(course):
     nb = nbformat.read(english, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("print(3)"))
     nbformat.write(nb, english)
-    with pytest.raises(SystemExit, match="update it by hand"):
+    with pytest.raises(ValueError, match="update it by hand"):
         nbtools.sync_code(spanish)
 
 
@@ -71,3 +73,25 @@ def test_normal_form_is_stable_and_strips_machine_metadata(course):
     text = english.read_text()
     assert "3.11.7" not in text and "iopub" not in text
     assert nbtools.format_notebook(english) is False
+
+
+def test_cell_ids_are_created_only_where_missing(course):
+    english, _ = course
+    nbtools.format_notebook(english)
+    before = [c.id for c in nbformat.read(english, as_version=4).cells]
+    raw = json.loads(english.read_text())
+    raw["cells"].insert(1, {"cell_type": "markdown", "metadata": {}, "source": "A new cell"})  # no id
+    english.write_text(json.dumps(raw))
+    nbtools.format_notebook(english)
+    after = [c.id for c in nbformat.read(english, as_version=4).cells]
+    assert after[0] == before[0] and after[2:] == before[1:], "inserting a cell renumbers no other cell"
+    assert after[1] and after[1] not in before
+
+
+def test_kernel_settings_use_the_package_variable_names():
+    """tools/ipython needs no course package, so it names the variables itself: the same names."""
+    from shared.models import MODEL_CACHE_ENV
+    from shared.training import CACHE_ENV
+
+    text = (nbtools.IPYTHON_PROFILE / "profile_default" / "ipython_kernel_config.py").read_text()
+    assert f'TRAINING_CACHE, MODEL_CACHE = "{CACHE_ENV}", "{MODEL_CACHE_ENV}"' in text

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from course_rules import CONFIG, REQUIRED_HEADINGS, colab_url
+from course_rules import REQUIRED_HEADINGS, colab_url, package_url
 from nbtools import all_notebooks, formatted, language_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,12 +95,32 @@ def test_colab_button_matches_the_file(notebook):
     assert urls == [colab_url(path.relative_to(ROOT).as_posix())]
 
 
+def setup_cell(nb) -> str:
+    return next(c for c in nb.cells if c.cell_type == "code").source
+
+
 def test_setup_cell(notebook):
     path, nb = notebook
-    setup = next(c for c in nb.cells if c.cell_type == "code").source
+    setup = setup_cell(nb)
     assert re.findall(r'^COURSE_LANG = "(\w+)"$', setup, re.MULTILINE) == [language_of(path)]
-    assert f'COURSE_REPO = "https://github.com/{CONFIG["repository"]["github"]}"' in setup
+    install = f'%pip install --quiet "tf-mnist-course @ {package_url()}"'
+    assert install in setup, "in Colab the cell installs the package from course.toml's address"
     assert "shared.setup(COURSE_LANG)" in setup
+    assert len(setup.splitlines()) <= 12, "the setup cell stays short"
+
+
+def test_setup_cell_is_the_same_in_every_notebook():
+    cells = {setup_cell(nbformat.read(p, as_version=4)).replace(f'"{language_of(p)}"', '"xx"', 1) for p in NOTEBOOKS}
+    assert len(cells) == 1, "setup cells differ beyond their COURSE_LANG line"
+
+
+def test_nothing_finds_shared_through_sys_path():
+    """The package is installed; no notebook, test, tool or benchmark puts the course on sys.path."""
+    files = [*NOTEBOOKS, *ROOT.glob("tests/*.py"), *ROOT.glob("tools/*.py"), *ROOT.glob("benchmarks/*.py"),
+             ROOT / "course.py"]
+    offenders = [f.name for f in files if re.search(r"sys\.path\.(insert|append)", f.read_text())
+                 and f.name != "test_notebooks.py"]
+    assert not offenders
 
 
 def test_accuracy_is_checked_by_the_notebook(notebook):
@@ -118,3 +138,11 @@ def test_nbval_markers_give_a_reason(notebook):
                 reason = lines[i + 1].strip() if i + 1 < len(lines) else ""
                 assert reason.startswith("#") and len(reason.split()) >= 4, (
                     f"{line.strip()} needs a comment on the next line saying why")
+
+
+def test_lessons_hold_no_test_hooks(notebook):
+    """The harness sets up its runs from outside (tools/ipython); no lesson reads its variables."""
+    _, nb = notebook
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    found = re.findall(r"os\.environ|COURSE_(?!LANG\b)\w+", code)
+    assert not found, f"a lesson reads the test harness's settings: {found}"

@@ -14,6 +14,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyArrowPatch, Rectangle
 
+from shared.plots import no_ticks
+
 IMAGES = Path(__file__).resolve().parent.parent / "images"
 
 
@@ -89,12 +91,6 @@ HORIZONTAL_EDGE = np.array([[-1, -1, -1, -1, -1],
                             [2, 2, 2, 2, 2],
                             [0, 0, 0, 0, 0],
                             [0, 0, 0, 0, 0]], dtype=float) / 2
-
-
-def _no_ticks(*axes) -> None:
-    for ax in axes:
-        ax.set_xticks([])
-        ax.set_yticks([])
 
 
 def _cells(ax, values: np.ndarray, colours=None, fmt: str = "{:g}", fontsize: int = 10,
@@ -186,7 +182,8 @@ def convolution() -> Figure:
     kernel_ax.set_title("$w$  (5×5)")
     kernel_ax.axis("on")
     kernel_ax.set_frame_on(False)
-    _no_ticks(image_ax, output_ax, kernel_ax)
+    for ax in (image_ax, output_ax, kernel_ax):
+        no_ticks(ax)
     for ax, symbol in ((times_ax, "$*$"), (equals_ax, "$=$")):
         ax.axis("off")
         ax.text(0.5, 0.5, symbol, ha="center", va="center", fontsize=26, transform=ax.transAxes)

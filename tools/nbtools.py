@@ -16,9 +16,14 @@ from pathlib import Path
 
 import nbformat
 
+from shared.i18n import LANGUAGES
+from shared.models import MODEL_CACHE_ENV
+from shared.training import CACHE_ENV
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
-TRANSLATIONS = ("es", "zh", "fr")
+TRANSLATIONS = tuple(lang for lang in LANGUAGES if lang != "en")  # each has its folder in notebooks/
+IPYTHON_PROFILE = ROOT / "tools" / "ipython"  # the kernel settings of every run, see that folder
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 KEPT_CELL_METADATA = ("tags", "jupyter")  # tags for nbval markers, jupyter for hidden solution cells
 
@@ -68,7 +73,7 @@ def sync_code(path: Path) -> bool:
     nb = nbformat.read(path, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     if len(code) != len(english):
-        raise SystemExit(f"{path}: {len(code)} code cells, English has {len(english)}; update it by hand")
+        raise ValueError(f"{path}: {len(code)} code cells, English has {len(english)}; update it by hand")
     lang = language_of(path)
     changed = False
     for cell, source in zip(code, english):
@@ -88,10 +93,11 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     if course:
         nb.metadata["course"] = course
     nb.nbformat, nb.nbformat_minor = 4, 5
-    for index, cell in enumerate(nb.cells):
+    # Cell ids are kept as they are (nbformat gives a new cell a random one when it reads the
+    # file), so inserting a cell changes no other cell.
+    for cell in nb.cells:
         cell.metadata = nbformat.NotebookNode(
             {k: v for k, v in cell.metadata.items() if k in KEPT_CELL_METADATA})
-        cell.id = f"cell-{index:02d}"  # stable ids keep diffs small
         if cell.cell_type == "code":
             cell.outputs = [_clean_output(o) for o in _merge_streams(cell.outputs)]
     return nb
@@ -135,21 +141,36 @@ def mark_translated(path: Path) -> None:
     format_notebook(path)
 
 
+def harness_environment(training_cache: str) -> dict[str, str]:
+    """The environment in which the runner and the tests execute notebooks.
+
+    The course's kernel settings (tools/ipython: among them a fresh model folder for every
+    notebook, so that lesson 06 trains instead of loading a model saved earlier), figures
+    drawn off-screen, and one training cache for the whole run (an empty folder), so that a
+    translation replays the training its English original has just done (shared/training.py).
+    """
+    env = dict(os.environ)
+    env["IPYTHONDIR"] = str(IPYTHON_PROFILE)
+    env.setdefault("MPLBACKEND", "Agg")
+    env[CACHE_ENV] = training_cache
+    env.pop(MODEL_CACHE_ENV, None)  # the kernel settings give every notebook its own
+    return env
+
+
 def execute(paths: list[Path]) -> None:
     """Run each notebook top to bottom in its own folder and store the outputs."""
     from nbclient import NotebookClient
 
-    os.environ["IPYTHONDIR"] = str(ROOT / "tools" / "ipython")  # kernel settings, see that folder
-    cache = os.environ.setdefault("COURSE_TRAINING_CACHE", tempfile.mkdtemp(prefix="course-training-"))
-    print(f"training cache for this run: {cache}")
-    for path in paths:
-        start = time.perf_counter()
-        nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, timeout=1800, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        nbformat.write(normalise(nb), path)
-        format_notebook(path)
-        print(f"{path.relative_to(ROOT)}: executed in {time.perf_counter() - start:.1f} s", flush=True)
+    with tempfile.TemporaryDirectory(prefix="course-training-") as cache:
+        env = harness_environment(cache)
+        for path in paths:
+            start = time.perf_counter()
+            nb = nbformat.read(path, as_version=4)
+            NotebookClient(nb, timeout=1800, kernel_name="python3",
+                           resources={"metadata": {"path": str(path.parent)}}).execute(env=env)
+            nbformat.write(normalise(nb), path)
+            format_notebook(path)
+            print(f"{path.relative_to(ROOT)}: executed in {time.perf_counter() - start:.1f} s", flush=True)
 
 
 def main(argv: list[str]) -> None:
@@ -162,7 +183,11 @@ def main(argv: list[str]) -> None:
                 print(f"formatted {path.relative_to(ROOT)}")
     elif command == "sync-code":
         for path in args or [p for p in all_notebooks() if language_of(p) != "en"]:
-            if sync_code(path):
+            try:
+                changed = sync_code(path)
+            except ValueError as error:
+                sys.exit(str(error))
+            if changed:
                 print(f"{path.relative_to(ROOT)}: code updated from English; run `execute` on it")
     elif command == "translated":
         if not args:

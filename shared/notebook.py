@@ -11,7 +11,10 @@ from .fonts import use_course_fonts
 from .i18n import set_language
 from .repro import seed_everything
 
-MIN_TENSORFLOW = (2, 16)  # tf.estimator is gone and Keras 3 is the default from here on
+# The oldest versions the course is tested with: Colab's (constraints-colab.txt), which are also
+# the lower bounds of pyproject.toml (tests/test_environment.py keeps them equal).
+MIN_TENSORFLOW = (2, 20)
+MIN_KERAS = (3, 13)
 
 
 def _version(text: str) -> tuple[int, int]:
@@ -28,8 +31,9 @@ def check_versions() -> None:
     if _version(tf.__version__) < MIN_TENSORFLOW:
         raise RuntimeError(f"This course needs TensorFlow >= {'.'.join(map(str, MIN_TENSORFLOW))}, "
                            f"but this kernel has {tf.__version__}. {fix}")
-    if _version(keras.__version__)[0] < 3:
-        raise RuntimeError(f"This course needs Keras 3, but this kernel has {keras.__version__}. {fix}")
+    if _version(keras.__version__) < MIN_KERAS:
+        raise RuntimeError(f"This course needs Keras >= {'.'.join(map(str, MIN_KERAS))}, "
+                           f"but this kernel has {keras.__version__}. {fix}")
 
 
 def _show_figures_inline() -> None:
