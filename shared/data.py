@@ -191,39 +191,38 @@ def _download(name: str, algorithm: str, digest: str, folder: Path, dataset: str
     import keras  # heavy, and needed only when something must be downloaded
 
     url = KERAS_ORIGIN + name
-    target = folder / name
     new_folders = _missing_folders(folder)
-    done = False
     try:
         # An absolute cache_subdir is used as is: get_file would otherwise quietly switch to
         # /tmp/.keras when cache_dir does not exist yet or is not writable.
-        path = Path(keras.utils.get_file(name, url, file_hash=digest, hash_algorithm=algorithm,
+        return Path(keras.utils.get_file(name, url, file_hash=digest, hash_algorithm=algorithm,
                                          cache_dir=str(_cache_dir()), cache_subdir=str(folder)))
-        done = True
-        return path
     except Exception as err:  # offline, get_file raises a bare Exception("URL fetch failure ...")
-        if isinstance(err, ValueError) and target.is_file():
-            # A fresh download that failed verification: get_file raises but keeps the file.
-            actual = _hexdigest(target, algorithm)
-            if actual != digest:
-                target.unlink()
-                raise DatasetError(
-                    f"Checksum mismatch for {name} downloaded from {url}: {algorithm} is {actual}, "
-                    f"expected {digest}. The download was damaged or is not the published file, so "
-                    f"it was deleted. Load again to retry, or use an offline copy: {USE_MIRROR}."
-                ) from err
-        if isinstance(err, PermissionError):
-            raise DatasetError(f"Could not save {dataset} in {folder} ({err}). Set {CACHE_ENV} to "
-                               f"a folder you can write to, or use an offline copy: {USE_MIRROR}.") from err
-        raise DatasetError(
-            f"Could not download {dataset} from {url} ({err}).\n"
-            f"Either connect to the internet and run this again, or point the environment variable "
-            f"{MIRROR_ENV} at an offline copy holding mnist/ and fashion-mnist/ with their IDX .gz "
-            f"files and a SHA256SUMS: {USE_MIRROR}."
-        ) from err
-    finally:
-        if not done:
-            _remove_empty(new_folders)
+        error = _download_error(err, folder / name, url, algorithm, digest, dataset)
+        _remove_empty(new_folders)
+        raise error from err
+
+
+def _download_error(err: Exception, target: Path, url: str, algorithm: str, digest: str,
+                    dataset: str) -> DatasetError:
+    """What went wrong in a download, and what to do; deletes a file that failed verification."""
+    if isinstance(err, ValueError) and target.is_file():
+        # A fresh download that failed verification: get_file raises but keeps the file.
+        actual = _hexdigest(target, algorithm)
+        if actual != digest:
+            target.unlink()
+            return DatasetError(
+                f"Checksum mismatch for {target.name} downloaded from {url}: {algorithm} is {actual}, "
+                f"expected {digest}. The download was damaged or is not the published file, so "
+                f"it was deleted. Load again to retry, or use an offline copy: {USE_MIRROR}.")
+    if isinstance(err, PermissionError):
+        return DatasetError(f"Could not save {dataset} in {target.parent} ({err}). Set {CACHE_ENV} to "
+                            f"a folder you can write to, or use an offline copy: {USE_MIRROR}.")
+    return DatasetError(
+        f"Could not download {dataset} from {url} ({err}).\n"
+        f"Either connect to the internet and run this again, or point the environment variable "
+        f"{MIRROR_ENV} at an offline copy holding mnist/ and fashion-mnist/ with their IDX .gz "
+        f"files and a SHA256SUMS: {USE_MIRROR}.")
 
 
 def _missing_folders(folder: Path) -> list[Path]:

@@ -35,12 +35,17 @@ def grid_columns(count: int) -> int:
     return min(count, 2 ** math.ceil(math.log2(math.sqrt(count)))) if count > 1 else 1
 
 
+def grid_shape(count: int) -> tuple[int, int]:
+    """(rows, columns) of the grid that holds ``count`` maps, filled row by row."""
+    columns = grid_columns(count)
+    return math.ceil(count / columns), columns
+
+
 def mosaic(maps: np.ndarray, gap: int = 1) -> np.ndarray:
     """Tile a layer's channels into one 2-D array, row by row, with ``gap`` NaN pixels between tiles."""
     maps = as_maps(maps)
     height, width, count = maps.shape
-    columns = grid_columns(count)
-    rows = math.ceil(count / columns)
+    rows, columns = grid_shape(count)
     tiled = np.full((rows * (height + gap) - gap, columns * (width + gap) - gap), np.nan, np.float32)
     for channel in range(count):
         top, left = (channel // columns) * (height + gap), (channel % columns) * (width + gap)
@@ -78,7 +83,7 @@ def plot_feature_maps(maps: np.ndarray, image: np.ndarray | None = None) -> Figu
     """
     maps = as_maps(maps)
     height, width, count = maps.shape
-    columns, rows = grid_columns(count), math.ceil(count / grid_columns(count))
+    rows, columns = grid_shape(count)
     tile = 1.1 if columns <= 4 else 0.9  # inches per map
     left = 2.9 if image is not None else 0.3
     grid_width, grid_height = columns * tile, rows * tile

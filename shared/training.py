@@ -67,7 +67,7 @@ def run_training(name: str, state: Sequence, train: Callable[[], dict]) -> dict:
             np.savez(partial, *[np.asarray(v) for v in state],
                      log=tee.copy.getvalue(), result=json.dumps(result))
             partial.replace(path)
-    import keras  # here rather than at the top: the runner's kernel settings import CACHE_ENV
+    import keras  # here rather than at the top: the runner's tools import CACHE_ENV and stay light
 
     keras.utils.set_random_seed(SEED)
     return result

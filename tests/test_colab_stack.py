@@ -172,12 +172,17 @@ def git_snapshot(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def course_layer(tmp_path_factory) -> Path:
+def repository(tmp_path_factory) -> Path:
+    """One git copy of this folder for the module: what pip installs from, as Colab would clone it."""
+    require_colab_stack()
+    return git_snapshot(tmp_path_factory.mktemp("course") / "repository")
+
+
+@pytest.fixture(scope="module")
+def course_layer(tmp_path_factory, repository) -> Path:
     """Colab's stack plus the course's package, installed by pip from a copy of this folder."""
-    folder = tmp_path_factory.mktemp("colab-layer")
-    python = layer(folder / "env")
-    source = git_snapshot(folder / "course")
-    result = subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(source)],
+    python = layer(tmp_path_factory.mktemp("colab-layer") / "env")
+    result = subprocess.run([python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(repository)],
                             capture_output=True, text=True, env={**os.environ, **NO_PIP_CONFIG})
     assert result.returncode == 0, result.stdout + result.stderr
     return python
@@ -251,9 +256,8 @@ def saved_by_this_keras(nb: nbformat.NotebookNode, folder: Path) -> str:
     return f"${MODEL_CACHE_ENV}/{path.name}"
 
 
-def test_pad_lesson_as_in_colab(tmp_path):
+def test_pad_lesson_as_in_colab(tmp_path, repository):
     python = layer(tmp_path / "env")
-    repository = git_snapshot(tmp_path / "repository")
     nb = nbformat.read(NOTEBOOKS / PAD_LESSON, as_version=4)
     setup = next(cell for cell in nb.cells if cell.cell_type == "code")
     assert package_url() in setup.source
