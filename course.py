@@ -7,6 +7,8 @@
     python3 course.py format              normalise the JSON of every notebook
     python3 course.py sync-code [NB ...]  copy English code cells into the translations
     python3 course.py translated NB ...   record that these translations follow the current English prose
+    python3 course.py solve NB ...        run lessons with every exercise's solution after it, checked
+    python3 course.py student-edition DIR every notebook without solutions or outputs, for a class, in DIR
 
 Setting up means: a virtual environment in .venv with the pinned packages of
 requirements-dev.txt and the course's package `shared` (editable). `test` also sets up
@@ -84,6 +86,8 @@ def main(argv: list[str]) -> None:
         colab_python = ensure_colab_environment()
         env = {**os.environ, COLAB_PYTHON_ENV: str(colab_python)}
         run([python, ROOT / "tools" / "run_tests.py", *args], env=env)
+    elif command in {"student-edition", "solve"}:
+        run([python, ROOT / "tools" / "exercises.py", command, *args])
     elif command in {"execute", "format", "sync-code", "translated"}:
         run([python, ROOT / "tools" / "nbtools.py", command, *args])
     else:

@@ -16,6 +16,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # hide TensorFlow's C++ info
 
 # Every public helper, by the module that defines it.
 NAMES = {
+    "checks": ("check",),
     "cnn": ("build_cnn", "course_optimizer", "plot_conv_weights"),
     "data": ("DatasetError", "load_fashion_mnist", "load_mnist", "read_idx"),
     "drawpad": ("DrawPad", "Inspection", "plot_inside", "plot_preprocess_steps", "plot_preprocessing"),

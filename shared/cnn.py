@@ -8,6 +8,9 @@ a ``matplotlib.figure.Figure`` whose labels follow ``shared.setup(COURSE_LANG)``
 ``build_cnn`` and ``course_optimizer`` hold the network and the training recipe
 of those lessons for code that is not a lesson, such as the benchmark in
 ``benchmarks/``; the lessons write their own, since that is what they teach.
+
+``RandomStrokeWidth`` is a data-augmentation layer of lesson 06: during training it
+makes the strokes of each digit a little thicker or thinner.
 """
 
 from __future__ import annotations
@@ -98,3 +101,33 @@ def course_schedule(steps_per_epoch: int, epochs: int = EPOCHS) -> keras.optimiz
 def course_optimizer(steps_per_epoch: int, epochs: int = EPOCHS) -> keras.optimizers.Optimizer:
     """Adam with ``course_schedule``: the optimizer of lessons 02 and 03."""
     return keras.optimizers.Adam(course_schedule(steps_per_epoch, epochs))
+
+
+@keras.saving.register_keras_serializable(package="tf_mnist_course")
+class RandomStrokeWidth(keras.layers.Layer):
+    """Data augmentation: during training, make each image's strokes a little thicker or thinner.
+
+    A 3×3 max-pooling with stride 1 gives every pixel the brightest value around it, which
+    widens bright strokes by a pixel on each side (a *dilation*); the same on the negated
+    image narrows them (an *erosion*). Each image gets a random ``amount`` between
+    ``-factor`` and ``factor``: the image moves that far towards its eroded (negative) or
+    dilated (positive) version. Outside training the layer passes images through unchanged.
+    """
+
+    def __init__(self, factor: float = 0.5, seed: int | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.factor, self.seed = factor, seed
+        self.seed_generator = keras.random.SeedGenerator(seed)
+
+    def call(self, images, training=False):
+        if not training:
+            return images
+        ops = keras.ops
+        thicker = ops.max_pool(images, 3, strides=1, padding="same")
+        thinner = -ops.max_pool(-images, 3, strides=1, padding="same")
+        amount = keras.random.uniform((ops.shape(images)[0], 1, 1, 1), -self.factor, self.factor,
+                                      seed=self.seed_generator)
+        return images + ops.where(amount > 0, amount * (thicker - images), -amount * (thinner - images))
+
+    def get_config(self) -> dict:
+        return {**super().get_config(), "factor": self.factor, "seed": self.seed}

@@ -22,8 +22,9 @@
  * What the pad shows, made by analyse() and DrawPad._update() in drawpad.py. The fields
  * from probabilities to layers are only there when status is "ok".
  * @typedef {object} Result
- * @property {"ok" | "empty" | "error"} status
+ * @property {"ok" | "empty" | "problem" | "error"} status  problem: a drawing that is no digit (a dot, ink everywhere)
  * @property {string} message  one line under the Clear button
+ * @property {string} [problem]  why the drawing is no digit: an i18n key such as "input_dot"
  * @property {number[]} [probabilities]  ten numbers that sum to 1
  * @property {number} [best]  the most probable digit
  * @property {string} [input]  data: URL of the 28×28 digit the network sees

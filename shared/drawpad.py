@@ -4,8 +4,10 @@
 with the mouse, a pen or a finger, and when a stroke ends, Python prepares the
 drawing like an MNIST digit, calls ``look_inside(image)`` and shows what it
 returns: the ten probabilities (the best one highlighted), every feature map of
-every layer, and a saliency map. ``plot_inside`` draws the same picture as a
-Matplotlib figure, so a notebook can show it without a browser.
+every layer, and a saliency map; a drawing that is no digit (a dot, a canvas full
+of ink) gets a friendly message instead. ``plot_inside`` draws the same picture as
+a Matplotlib figure, so a notebook can show it without a browser, and
+``plot_variants`` compares networks on drawings drawn in different ways.
 
 ``look_inside`` is written in the lesson: it takes a 28×28 uint8 image and
 returns an ``Inspection``. The pad only records strokes and displays results;
@@ -21,7 +23,8 @@ from __future__ import annotations
 
 import base64
 import io
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +39,7 @@ from PIL import Image
 from .feature_maps import maps_rgb
 from .i18n import joined, pair, t
 from .plots import no_ticks
-from .preprocess import CANVAS_SIZE, STROKE_WIDTH, Stroke, preprocess_steps, render_strokes, to_mnist
+from .preprocess import CANVAS_SIZE, STROKE_WIDTH, Stroke, input_problem, preprocess_steps, render_strokes, to_mnist
 
 FOR_COLOUR = np.array((0.84, 0.13, 0.13))  # saliency: ink that supports the predicted class
 AGAINST_COLOUR = np.array((0.13, 0.38, 0.80))  # saliency: ink that speaks against it
@@ -214,6 +217,38 @@ def plot_preprocess_steps(canvas: np.ndarray) -> Figure:
     return fig
 
 
+def plot_variants(examples: Mapping[str, np.ndarray], correct: Mapping[str, Mapping[str, float]]) -> Figure:
+    """How networks read drawings drawn in different ways.
+
+    ``examples``: one drawing in each way, by variant key (``preprocess.VARIANTS``),
+    shown on top. ``correct``: for each network, by label key (e.g. ``"aug_with"``),
+    the share of drawings it reads correctly in each variant; one group of bars per variant.
+    """
+    keys = list(examples)
+    fig = Figure(figsize=(1.3 * len(keys) + 1, 4.6), layout="constrained")
+    grid = fig.add_gridspec(2, len(keys), height_ratios=(1, 2.2))
+    for column, key in enumerate(keys):
+        ax = no_ticks(fig.add_subplot(grid[0, column]))
+        ax.imshow(digit_rgb(examples[key]))
+        ax.set_title(textwrap.fill(t(key), 12), fontsize=9)
+    ax = fig.add_subplot(grid[1, :])
+    width = 0.8 / len(correct)
+    for number, (network, shares) in enumerate(correct.items()):
+        positions = np.arange(len(keys)) + (number - (len(correct) - 1) / 2) * width
+        values = [shares[key] for key in keys]
+        ax.bar(positions, values, width, label=t(network), color=(OTHER_COLOUR, BEST_COLOUR)[number % 2])
+        for x, value in zip(positions, values):
+            ax.text(x, value + 0.02, f"{value:.0%}", ha="center", va="bottom", fontsize=8)
+    ax.set_xticks(range(len(keys)), [textwrap.fill(t(key), 12) for key in keys], fontsize=8)
+    ax.set_xlim(-0.5, len(keys) - 0.5)  # each group of bars under its picture
+    ax.set_ylim(0, 1.35)
+    ax.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"])
+    ax.legend(loc="upper center", ncols=len(correct), fontsize=9, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.suptitle(t("aug_title"))
+    return fig
+
+
 # --- The widget -----------------------------------------------------------------------------
 
 
@@ -245,14 +280,19 @@ def analyse(strokes: Sequence[Stroke], look_inside: LookInside) -> tuple[np.ndar
     """Strokes → canvas → MNIST-style digit → ``look_inside`` → what the pad displays.
 
     Returns the 28×28 digit (None when there is nothing to show) and the payload.
-    Never raises: a blank canvas gives a friendly message, and an error in
-    ``look_inside`` is shown in the pad, where the learner sees it (an exception
-    raised while the widget handles a browser message would only reach a log).
+    Never raises: a blank canvas, or a drawing that is no digit (``input_problem``),
+    gives a friendly message, and an error in ``look_inside`` is shown in the pad,
+    where the learner sees it (an exception raised while the widget handles a
+    browser message would only reach a log).
     """
     try:
-        image = to_mnist(render_strokes(strokes))
+        canvas = render_strokes(strokes)
+        problem = input_problem(canvas)
+        image = None if problem else to_mnist(canvas)
     except ValueError as error:
         return None, {"status": "error", "message": str(error)}
+    if problem:
+        return None, {"status": "problem", "problem": problem, "message": t(problem)}
     if image is None:
         return None, {"status": "empty", "message": t("pad_empty")}
     try:

@@ -89,6 +89,56 @@ LABELS: dict[str, dict[str, str]] = {
                          "es": "3. Centro de masa (+) en el centro de 28×28",
                          "zh": "3. 质心（+）位于 28×28 的中心",
                          "fr": "3. Centre de masse (+) au centre du 28×28"},
+    # Lesson 06: images that are no digit (input_problem in shared/preprocess.py), shown instead of a digit.
+    "input_dot": {"en": "That is a dot, not a digit: draw a whole digit from 0 to 9, a good deal larger.",
+                  "es": "Eso es un punto, no una cifra: dibuja una cifra entera del 0 al 9, bastante más grande.",
+                  "zh": "这只是一个点，不是数字：请写一个完整的 0 到 9 的数字，写大一些。",
+                  "fr": "C'est un point, pas un chiffre : dessinez un chiffre entier de 0 à 9, nettement plus grand."},
+    "input_filled": {"en": "Ink covers most of the image, so there is no digit to read: draw one digit with "
+                           "ordinary strokes (on the pad, press Clear first).",
+                     "es": "La tinta cubre casi toda la imagen y no queda ninguna cifra que leer: dibuja una "
+                           "sola cifra con trazos normales (en el panel, pulsa antes Borrar).",
+                     "zh": "笔迹几乎盖满了整幅图像，看不出任何数字：请用普通的笔画写一个数字（在绘图板上先按“清除”）。",
+                     "fr": "L'encre couvre presque toute l'image : il n'y a aucun chiffre à lire. Dessinez un "
+                           "seul chiffre avec des traits ordinaires (sur le bloc, appuyez d'abord sur Effacer)."},
+    "input_float": {"en": "The grey levels only go up to 1, but the course's images go from 0 (background) "
+                          "to 255 (ink): multiply the image by 255 first.",
+                    "es": "Los niveles de gris solo llegan a 1, pero las imágenes del curso van de 0 (fondo) "
+                          "a 255 (tinta): multiplica antes la imagen por 255.",
+                    "zh": "灰度值最大只有 1，而本课程的图像取值从 0（背景）到 255（笔迹）：请先把图像乘以 255。",
+                    "fr": "Les niveaux de gris ne dépassent pas 1, alors que les images du cours vont de 0 "
+                          "(fond) à 255 (encre) : multipliez d'abord l'image par 255."},
+    "input_inverted": {"en": "This looks like a dark digit on a light background, but the network expects light "
+                             "ink (255) on a dark background (0): use 255 - image.",
+                       "es": "Parece una cifra oscura sobre fondo claro, pero la red espera tinta clara (255) "
+                             "sobre fondo oscuro (0): usa 255 - image.",
+                       "zh": "这看起来是浅色背景上的深色数字，而网络需要的是深色背景（0）上的浅色笔迹（255）："
+                             "请使用 255 - image。",
+                       "fr": "On dirait un chiffre sombre sur fond clair, alors que le réseau attend une encre "
+                             "claire (255) sur fond sombre (0) : utilisez 255 - image."},
+    # Lesson 06: drawings as other people draw them (drawing_variants), read with and without augmentation.
+    "variant_drawn": {"en": "as drawn", "es": "tal cual", "zh": "原样", "fr": "tel quel"},
+    "variant_thick": {"en": "pen twice as wide", "es": "trazo el doble de ancho", "zh": "笔画加粗一倍",
+                      "fr": "trait deux fois plus large"},
+    "variant_thin": {"en": "pen a third as wide", "es": "trazo tres veces más fino", "zh": "笔画细到三分之一",
+                     "fr": "trait trois fois plus fin"},
+    "variant_left": {"en": "rotated 20° left", "es": "girado 20° a la izquierda", "zh": "向左旋转 20°",
+                     "fr": "tourné de 20° à gauche"},
+    "variant_right": {"en": "rotated 20° right", "es": "girado 20° a la derecha", "zh": "向右旋转 20°",
+                      "fr": "tourné de 20° à droite"},
+    "variant_slanted": {"en": "slanted", "es": "inclinado", "zh": "倾斜", "fr": "penché"},
+    "variant_shifted": {"en": "shifted down and right", "es": "desplazado abajo a la derecha",
+                        "zh": "向右下方平移", "fr": "décalé en bas à droite"},
+    "variant_smaller": {"en": "shrunk to 70%", "es": "reducido al 70 %", "zh": "缩小到 70%",
+                        "fr": "réduit à 70 %"},
+    "aug_without": {"en": "without augmentation", "es": "sin aumento de datos", "zh": "未做数据增强",
+                    "fr": "sans augmentation de données"},
+    "aug_with": {"en": "with augmentation", "es": "con aumento de datos", "zh": "使用数据增强",
+                 "fr": "avec augmentation de données"},
+    "aug_title": {"en": "The course's ten drawings, drawn differently: share read correctly",
+                  "es": "Los diez dibujos del curso, dibujados de otra manera: proporción leída correctamente",
+                  "zh": "课程自带的十个手绘数字换一种写法后：被正确识别的比例",
+                  "fr": "Les dix dessins du cours, dessinés autrement : part lue correctement"},
     # Lesson 06: reusing the saved model (shared/models.py).
     "model_loaded": {"en": "Loaded the trained network from {path}.",
                      "es": "Red entrenada cargada desde {path}.",
@@ -140,6 +190,49 @@ LABELS: dict[str, dict[str, str]] = {
     "fashion_sneaker": {"en": "Sneaker", "es": "Zapatilla", "zh": "运动鞋", "fr": "Basket"},
     "fashion_bag": {"en": "Bag", "es": "Bolso", "zh": "包", "fr": "Sac"},
     "fashion_ankle_boot": {"en": "Ankle boot", "es": "Botín", "zh": "踝靴", "fr": "Bottine"},
+    # Exercises: the labels of the hidden hint and solution, and the self-checks' feedback (shared/checks.py).
+    "hint": {"en": "Hint", "es": "Pista", "zh": "提示", "fr": "Indice"},
+    "solution": {"en": "Solution", "es": "Solución", "zh": "参考答案", "fr": "Solution"},
+    "exercises_intro": {
+        "en": "Each exercise has a hint and a worked solution, folded away until you click on them: "
+              "try first, then compare. A solution's code runs after the lesson's cells; to try it, "
+              "copy it into a new cell at the end of the notebook. When a code cell follows an "
+              "exercise, it checks your answer: replace `None` with it and run the cell.",
+        "es": "Cada ejercicio tiene una pista y una solución desarrollada, plegadas hasta que hagas "
+              "clic en ellas: inténtalo primero y compara después. El código de una solución se "
+              "ejecuta después de las celdas de la lección; para probarlo, cópialo en una celda nueva "
+              "al final del cuaderno. Cuando una celda de código sigue a un ejercicio, comprueba tu "
+              "respuesta: sustituye `None` por ella y ejecuta la celda.",
+        "zh": "每道练习都有提示和完整的参考答案，点击后才会展开：请先自己尝试，再对照答案。参考答案的代"
+              "码在本课所有单元格之后运行；想试一试，就把它复制到笔记本末尾的新单元格中。练习后面如果跟"
+              "着一个代码单元格，它会检查你的答案：把 `None` 换成你的答案，然后运行该单元格。",
+        "fr": "Chaque exercice a un indice et une solution rédigée, repliés jusqu'à ce que vous "
+              "cliquiez dessus\u00a0: essayez d'abord, comparez ensuite. Le code d'une solution s'exécute "
+              "après les cellules de la leçon\u00a0; pour l'essayer, copiez-le dans une nouvelle cellule à "
+              "la fin du notebook. Quand une cellule de code suit un exercice, elle vérifie votre "
+              "réponse\u00a0: remplacez `None` par celle-ci et exécutez la cellule.",
+    },
+    # The same, in the student edition (tools/exercises.py), which has no solutions.
+    "exercises_intro_student": {
+        "en": "Each exercise has a hint, folded away until you click on it: try first. When a code "
+              "cell follows an exercise, it checks your answer: replace `None` with it and run the "
+              "cell.",
+        "es": "Cada ejercicio tiene una pista, plegada hasta que hagas clic en ella: inténtalo "
+              "primero. Cuando una celda de código sigue a un ejercicio, comprueba tu respuesta: "
+              "sustituye `None` por ella y ejecuta la celda.",
+        "zh": "每道练习都有提示，点击后才会展开：请先自己尝试。练习后面如果跟着一个代码单元格，它会检查"
+              "你的答案：把 `None` 换成你的答案，然后运行该单元格。",
+        "fr": "Chaque exercice a un indice, replié jusqu'à ce que vous cliquiez dessus\u00a0: essayez "
+              "d'abord. Quand une cellule de code suit un exercice, elle vérifie votre réponse\u00a0: "
+              "remplacez `None` par celle-ci et exécutez la cellule.",
+    },
+    "check_missing": {"en": "Write your answer in place of None, then run this cell again.",
+                      "es": "Escribe tu respuesta en lugar de None y vuelve a ejecutar esta celda.",
+                      "zh": "把 None 换成你的答案，然后再次运行这个单元格。",
+                      "fr": "Écrivez votre réponse à la place de None, puis exécutez de nouveau cette cellule."},
+    "check_right": {"en": "✔ Right.", "es": "✔ Correcto.", "zh": "✔ 正确。", "fr": "✔ Juste."},
+    "check_wrong": {"en": "✘ Not yet. {nudge}", "es": "✘ Todavía no. {nudge}", "zh": "✘ 还不对。{nudge}",
+                    "fr": "✘ Pas encore. {nudge}"},
     "accuracy_per_class": {"en": "Test accuracy per class", "es": "Exactitud por clase en el conjunto de prueba",
                            "zh": "各类别在测试集上的准确率", "fr": "Exactitude par classe sur l'ensemble de test"},
 }

@@ -8,10 +8,13 @@ drawing must go through the same steps before the network can read it well:
 
 * ``render_strokes`` draws a list of strokes (as the drawing pad records them)
   into a grey canvas image: ink is 255, background 0;
+* ``input_problem`` recognises images that are no digit for the network (a dot, a canvas
+  full of ink, grey levels 0–1, a dark digit on light paper), with a friendly message;
 * ``to_mnist`` prepares a grey image like an MNIST digit (``None`` if it is blank);
 * ``preprocess_steps`` returns the intermediate results, for figures that explain it;
 * ``shrink`` is the naive alternative: scale the whole canvas down to 28×28;
-* ``load_drawings`` returns the hand-drawn examples bundled in ``shared/strokes/``.
+* ``load_drawings`` returns the hand-drawn examples bundled in ``shared/strokes/``, and
+  ``drawing_variants`` the same drawing as other people might draw it (thicker, slanted, ...).
 """
 
 from __future__ import annotations
@@ -25,12 +28,17 @@ from pathlib import Path
 import numpy as np
 from PIL import Image, ImageDraw
 
+from .i18n import t
+
 CANVAS_SIZE = 280  # the drawing pad's canvas, in its own pixels (ten per MNIST pixel)
 STROKE_WIDTH = 18  # pen width on that canvas: about two MNIST pixels once the digit is scaled
 MNIST_SIZE = 28
 BOX_SIZE = 20  # MNIST digits fit a 20×20 box inside the 28×28 image
 INK_LEVEL = 32  # grey levels above this count as ink when looking for the digit (out of 255)
 DRAWINGS_FILE = Path(__file__).with_name("strokes") / "digits.json"
+# The drawing variants of ``drawing_variants``; each name is also the i18n key of its label.
+VARIANTS = ("variant_drawn", "variant_thick", "variant_thin", "variant_left", "variant_right",
+            "variant_slanted", "variant_shifted", "variant_smaller")
 
 Point = Sequence[float]
 Stroke = Sequence[Point]
@@ -84,6 +92,36 @@ def check_image(image: np.ndarray) -> np.ndarray:
         raise ValueError(f"expected grey levels from 0 (background) to 255 (ink), "
                          f"got values from {array.min():g} to {array.max():g}")
     return array
+
+
+def input_problem(image: np.ndarray) -> str | None:
+    """Why ``image`` is no digit the network can read, or None if it may well be one (or is blank).
+
+    The answer is an i18n key whose text explains it to the learner, ``t(problem)``:
+
+    * ``"input_float"``: grey levels from 0 to 1 (e.g. an image divided by 255 already);
+    * ``"input_inverted"``: a dark digit on light paper (its frame and most of it are ink, the digit is not);
+    * ``"input_filled"``: ink covers more than half of the image (MNIST digits: at most 44%);
+    * ``"input_dot"``: the ink fits in a box an eighth of the image's side, a dot rather than a digit.
+
+    ``image``: a 2-D grey image, ink bright, any size (a pad canvas or a 28×28 digit).
+    """
+    array = check_image(image)
+    if 0 < array.max() <= 1:
+        return "input_float"
+    ink = array > INK_LEVEL
+    box = ink_box(array)
+    if box is None:
+        return None
+    frame = np.concatenate([ink[0], ink[-1], ink[:, 0], ink[:, -1]])
+    if frame.mean() > 0.9 and 0.5 < ink.mean() < 0.98:  # a frame drawn around a digit is not enough
+        return "input_inverted"
+    if ink.mean() > 0.5:
+        return "input_filled"
+    top, bottom, left, right = box
+    if max(bottom - top, right - left) < min(array.shape) / 8:
+        return "input_dot"
+    return None
 
 
 def render_strokes(strokes: Sequence[Stroke], size: int = CANVAS_SIZE, width: float = STROKE_WIDTH) -> np.ndarray:
@@ -149,9 +187,13 @@ def preprocess_steps(image: np.ndarray, ink_level: float = INK_LEVEL) -> Preproc
        (as close as whole-pixel shifts allow, and never cutting the digit off).
 
     ``image`` is a 2-D array of grey levels from 0 (background) to 255 (ink) of
-    any size, e.g. ``render_strokes(...)``. Raises ``ValueError`` for anything else.
+    any size, e.g. ``render_strokes(...)``. Raises ``ValueError`` for anything else,
+    and for images that are no digit (``input_problem``), with a friendly message.
     """
     array = check_image(image)
+    problem = input_problem(array)
+    if problem:
+        raise ValueError(t(problem))
     box = ink_box(array, ink_level)
     if box is None:
         return None
@@ -190,3 +232,47 @@ def load_drawings(path: Path = DRAWINGS_FILE) -> list[Drawing]:
     """The hand-drawn examples that come with the course (strokes, not images)."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return [Drawing(int(item["label"]), item["strokes"]) for item in data["drawings"]]
+
+
+def transform_strokes(strokes: Sequence[Stroke], angle: float = 0.0, slant: float = 0.0) -> list[list[list[float]]]:
+    """The strokes rotated by ``angle`` degrees (anticlockwise) and slanted to the right by ``slant``
+    (x moves by ``slant`` times the height above the canvas's centre), around the canvas's centre."""
+    middle = CANVAS_SIZE / 2
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    moved = []
+    for stroke in strokes:
+        points = []
+        for x, y in stroke:
+            dx, dy = x - middle, y - middle
+            dx, dy = cos * dx + sin * dy, -sin * dx + cos * dy  # y points down: anticlockwise on screen
+            points.append([middle + dx - slant * dy, middle + dy])
+        moved.append(points)
+    return moved
+
+
+def drawing_variants(strokes: Sequence[Stroke]) -> dict[str, np.ndarray]:
+    """One drawing drawn the ways people differ, each prepared like MNIST (28×28 uint8), by ``VARIANTS`` key.
+
+    As drawn; with a pen twice as wide, and a third as wide; rotated 20° to the left and
+    to the right; slanted like italics. The last two change the prepared digit itself,
+    as an imperfect preparation would: shifted 2 pixels down and 3 to the right, and
+    shrunk to 70% around the centre.
+    """
+    def prepared(strokes: Sequence[Stroke], width: float = STROKE_WIDTH) -> np.ndarray:
+        margin = CANVAS_SIZE / 2  # a larger canvas, so that a rotated drawing is never cut off
+        moved = [[[x + margin, y + margin] for x, y in stroke] for stroke in strokes]
+        return to_mnist(render_strokes(moved, size=2 * CANVAS_SIZE, width=width))
+
+    drawn = prepared(strokes)
+    shifted = np.zeros_like(drawn)
+    shifted[2:, 3:] = drawn[:-2, :-3]
+    smaller = np.zeros_like(drawn)
+    smaller[4:24, 4:24] = np.asarray(Image.fromarray(drawn).resize((20, 20), Image.Resampling.BILINEAR))
+    return {"variant_drawn": drawn,
+            "variant_thick": prepared(strokes, 2 * STROKE_WIDTH),
+            "variant_thin": prepared(strokes, STROKE_WIDTH / 3),
+            "variant_left": prepared(transform_strokes(strokes, angle=20)),
+            "variant_right": prepared(transform_strokes(strokes, angle=-20)),
+            "variant_slanted": prepared(transform_strokes(strokes, slant=0.35)),
+            "variant_shifted": shifted,
+            "variant_smaller": smaller}

@@ -21,6 +21,15 @@ REQUIRED_HEADINGS = {
     "fr": ("Vue d'ensemble", "Configuration", "Résumé", "Exercices"),
 }
 
+# What frames every lesson (tests/test_lesson_frame.py): a level-3 heading right after the
+# overview, and the last section, with further reading and the links to the neighbouring lessons.
+FRAME_HEADINGS = {
+    "en": ("Before you start", "Further reading"),
+    "es": ("Antes de empezar", "Para saber más"),
+    "zh": ("开始之前", "延伸阅读"),
+    "fr": ("Avant de commencer", "Pour aller plus loin"),
+}
+
 
 def colab_url(relative_path: str) -> str:
     """The "Open in Colab" address of a notebook, from the repository set in course.toml."""

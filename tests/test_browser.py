@@ -4,7 +4,8 @@ The test starts JupyterLab from this environment on 127.0.0.1 (a free port, a to
 browser of its own), opens a small notebook written into a temporary folder (a tiny untrained
 network with the lesson's layer names, so nothing has to train), runs it, draws a 7 on the pad
 with the mouse, and checks that the ten probabilities and the feature maps of every layer
-appear, and that Clear resets them. A screenshot of the pad goes to artifacts/drawpad_browser.png.
+appear, that Clear resets them, and that a dot gets a message instead of a digit. A
+screenshot of the pad goes to artifacts/drawpad_browser.png.
 
 It uses Debian's browser and driver (`apt-get install chromium chromium-driver`), never a
 downloaded one. Without them the test is skipped, except under CI (the variable CI is set),
@@ -286,3 +287,9 @@ def test_drawing_updates_the_pad_and_clear_resets_it(lab, browser):
     assert cleared["input"] == "" and cleared["message"].startswith("The pad is empty")
     assert browser.execute_script(DARK_PIXELS) == 0, "the canvas is blank again"
     pad.screenshot(str(ARTIFACTS / "drawpad_browser_cleared.png"))
+
+    # One tap of the pen: a dot is no digit, and the pad says so instead of naming one.
+    ActionChains(browser).move_to_element(canvas).click().perform()
+    dot = wait_for(browser, lambda s: s["status"] == "problem" and not s["busy"], 30, "the answer to a dot")
+    assert dot["values"] == ["–"] * 10 and dot["highlighted"] == [] and dot["layers"] == []
+    assert dot["message"].startswith("That is a dot") and dot["input"] == ""

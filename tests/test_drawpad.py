@@ -189,3 +189,23 @@ def test_drawpad_sends_its_colours_and_sizes_the_canvas_from_python(english):
         assert copy.lower() not in style.lower()
     for colour in drawpad.PAD_COLOURS.values():
         assert colour.lower() not in script.lower(), "the canvas is painted with the colours Python sends"
+
+
+@pytest.mark.parametrize("strokes, problem", [
+    ([[[140, 140]]], "input_dot"),
+    ([[[10, y], [270, y]] for y in range(10, 280, 15)], "input_filled"),
+])
+def test_analyse_answers_a_drawing_that_is_no_digit_with_a_message(lang, strokes, problem):
+    digit, result = drawpad.analyse(strokes, broken_look_inside)  # the network is never asked
+    assert digit is None
+    assert result == {"status": "problem", "problem": problem, "message": i18n.t(problem)}
+
+
+def test_plot_variants_in_every_language(lang):
+    variants = shared.preprocess.drawing_variants(SEVEN)
+    correct = {"aug_without": {key: 0.5 for key in variants}, "aug_with": {key: 1.0 for key in variants}}
+    fig = drawpad.plot_variants(variants, correct)
+    assert fig._suptitle.get_text() == i18n.t("aug_title")
+    assert [text.get_text() for text in fig.axes[-1].get_legend().get_texts()] == [i18n.t("aug_without"),
+                                                                                   i18n.t("aug_with")]
+    assert draw(fig) == []

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from course_rules import REQUIRED_HEADINGS, colab_url, package_url
+from course_rules import FRAME_HEADINGS, REQUIRED_HEADINGS, colab_url, package_url
+from exercises import exercises, solution_code
 from nbtools import all_notebooks, formatted, language_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,7 +84,7 @@ def test_structure(notebook):
     for heading in (overview, setup, summary, exercises):
         assert heading in sections, f"missing section '## {heading}'"
     assert sections.index(overview) < sections.index(setup) < sections.index(summary)
-    assert sections[-1] == exercises, "the lesson ends with its exercises"
+    assert sections[-2:] == [exercises, FRAME_HEADINGS[lang][1]], "the lesson ends with exercises, then further reading"
     first_code = next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")
     before = "\n".join(c.source for c in nb.cells[:first_code])
     assert f"## {overview}" in before, "the overview comes before any code"
@@ -124,8 +125,10 @@ def test_nothing_finds_shared_through_sys_path():
 
 
 def test_accuracy_is_checked_by_the_notebook(notebook):
+    """In a code cell, or in a solution that trains (lesson 04's tasks), which the tests run too."""
     _, nb = notebook
-    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    code = "\n".join([c.source for c in nb.cells if c.cell_type == "code"]
+                     + [block for i in exercises(nb) for block in solution_code(nb.cells[i].source)])
     assert re.search(r"^assert .*accuracy.*>=", code, re.MULTILINE), "no accuracy threshold is asserted"
 
 

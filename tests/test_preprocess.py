@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import shared
-from shared import preprocess
+from shared import i18n, preprocess
 from shared.preprocess import BOX_SIZE, CANVAS_SIZE, MNIST_SIZE
 
 SEVEN = [[[60, 50], [210, 50], [120, 240]]]  # a 7 in one stroke, on a 280×280 canvas
@@ -95,7 +95,7 @@ def test_bounding_box_is_scaled_to_fit_20_by_20_keeping_the_aspect_ratio():
 
 
 def test_small_drawings_are_enlarged_too():
-    small = shared.to_mnist(bar(8, 8))
+    small = shared.to_mnist(bar(8, 8, top=10, left=10, size=40))  # on a 200×200 canvas it would be a dot
     assert ink_extent(small, level=64) == (BOX_SIZE, BOX_SIZE)
 
 
@@ -169,3 +169,84 @@ def test_bundled_drawings_cover_every_digit_and_fit_the_canvas():
         assert points.ndim == 2 and points.shape[1] == 2
         assert points.min() >= 0 and points.max() <= CANVAS_SIZE
         assert shared.to_mnist(shared.render_strokes(drawing.strokes)) is not None
+
+
+def test_drawing_variants_are_prepared_digits_of_every_kind():
+    drawing = shared.load_drawings()[7]
+    variants = preprocess.drawing_variants(drawing.strokes)
+    assert list(variants) == list(preprocess.VARIANTS)
+    for key, image in variants.items():
+        assert image.shape == (MNIST_SIZE, MNIST_SIZE) and image.dtype == np.uint8, key
+        assert preprocess.input_problem(image) is None, key
+    assert np.array_equal(variants["variant_drawn"], shared.to_mnist(shared.render_strokes(drawing.strokes)))
+    ink = {key: np.count_nonzero(image > 128) for key, image in variants.items()}
+    assert ink["variant_thick"] > ink["variant_drawn"] > ink["variant_thin"]
+    assert ink["variant_smaller"] < ink["variant_drawn"]
+    assert np.array_equal(variants["variant_shifted"][2:, 3:], variants["variant_drawn"][:-2, :-3])
+
+
+def test_transform_strokes_turns_and_slants_around_the_centre():
+    middle = CANVAS_SIZE / 2
+    [[right, above]] = preprocess.transform_strokes([[[middle + 100, middle], [middle, middle - 100]]], angle=90)
+    assert right == pytest.approx([middle, middle - 100]), "a quarter turn to the left moves the right up"
+    assert above == pytest.approx([middle - 100, middle])
+    [[top, centre]] = preprocess.transform_strokes([[[middle, middle - 100], [middle, middle]]], slant=0.5)
+    assert top == pytest.approx([middle + 50, middle - 100]) and centre == pytest.approx([middle, middle])
+
+
+# --- input_problem: images that are no digit -----------------------------------------------
+
+
+DOT = [[[140, 140]]]
+SCRIBBLE = [[[10, y], [270, y]] for y in range(10, 280, 15)]  # strokes that fill the canvas
+
+
+@pytest.mark.parametrize("image, problem", [
+    (shared.render_strokes(DOT), "input_dot"),
+    (shared.render_strokes([[[100, 100], [115, 110]]]), "input_dot"),  # a short dash
+    (shared.render_strokes(SCRIBBLE), "input_filled"),
+    (np.full((280, 280), 255, np.uint8), "input_filled"),
+    (shared.render_strokes(SEVEN) / 255, "input_float"),
+    ((shared.render_strokes(SEVEN) > 128).astype(np.uint8), "input_float"),  # a mask of 0s and 1s
+    (255 - shared.render_strokes(SEVEN), "input_inverted"),
+    (255 - shared.to_mnist(shared.render_strokes(SEVEN)), "input_inverted"),
+])
+def test_input_problem_recognises_what_is_no_digit(image, problem):
+    assert preprocess.input_problem(image) == problem
+    with pytest.raises(ValueError) as error:
+        shared.to_mnist(image)
+    assert str(error.value) == i18n.t(problem)
+
+
+def test_every_problem_has_a_message_in_every_language():
+    for problem in ("input_dot", "input_filled", "input_float", "input_inverted"):
+        assert all(i18n.t(problem, lang) for lang in i18n.LANGUAGES)
+
+
+def test_ordinary_drawings_and_digits_are_no_problem():
+    assert preprocess.input_problem(np.zeros((280, 280), np.uint8)) is None, "blank: to_mnist returns None"
+    for drawing in shared.load_drawings():
+        canvas = shared.render_strokes(drawing.strokes)
+        assert preprocess.input_problem(canvas) is None, drawing.label
+        assert preprocess.input_problem(shared.to_mnist(canvas)) is None, drawing.label
+    box = [[[4, 4], [276, 4], [276, 276], [4, 276], [4, 4]]]  # a frame traced along the canvas's edge
+    assert preprocess.input_problem(shared.render_strokes(box + SEVEN)) is None, "a framed digit is no inverted one"
+    assert preprocess.input_problem(shared.render_strokes(box)) is None
+
+
+# --- RandomStrokeWidth: lesson 06's augmentation of stroke widths (shared/cnn.py) -------------
+
+
+def test_random_stroke_width_changes_strokes_in_training_only():
+    import keras
+
+    from shared.cnn import RandomStrokeWidth
+
+    digit = shared.to_mnist(shared.render_strokes(SEVEN)).astype("float32")[None, :, :, None] / 255
+    batch = np.repeat(digit, 64, axis=0)
+    layer = RandomStrokeWidth(1.0, seed=0)
+    assert np.array_equal(np.asarray(layer(batch)), batch), "outside training the images pass unchanged"
+    ink = np.asarray(layer(batch, training=True)).sum(axis=(1, 2, 3)) / batch[0].sum()
+    assert ink.min() < 0.8 and ink.max() > 1.3, "some images get thinner strokes, some thicker"
+    clone = keras.layers.deserialize(keras.layers.serialize(layer))
+    assert isinstance(clone, RandomStrokeWidth) and clone.factor == 1.0

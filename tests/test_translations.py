@@ -1,4 +1,5 @@
-"""Translations follow their English notebook: same code, recorded source version, glossary terms."""
+"""Translations follow their English notebook: same code, recorded source version, glossary terms;
+the learner's glossaries (glossary/<lang>.md) define the same terms and link the lesson that introduces each."""
 
 from __future__ import annotations
 
@@ -28,20 +29,29 @@ def markdown(nb) -> str:
 
 
 def prose(text: str) -> str:
-    """Markdown without inline code, formulas and link targets: the words a translator translates."""
+    """Markdown without inline code, formulas, link targets and the titles of outside sources
+    (a paper keeps its English title in every language): the words a translator translates."""
+    text = re.sub(r"\[[^\]]*\]\(https?://[^)]*\)", " ", text)
     text = re.sub(r"`[^`]*`", " ", text)
     text = re.sub(r"\$\$.*?\$\$|\$[^$]*\$", " ", text, flags=re.DOTALL)
     return re.sub(r"\]\([^)]*\)", "]", text)
 
 
+def table(lang: str) -> list[list[str]]:
+    """The rows of the table in glossary/<lang>.md, header and rule left out: a list of cells per term."""
+    lines = (ROOT / "glossary" / f"{lang}.md").read_text(encoding="utf-8").splitlines()
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines if line.startswith("|")]
+    return rows[2:]
+
+
 def glossary(lang: str) -> list[tuple[str, list[str]]]:
-    """(English term, accepted translations) from glossary/<lang>.md."""
-    rows = []
-    for line in (ROOT / "glossary" / f"{lang}.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("|") and len(cells) == 2 and cells[0] not in {"English", "---"}:
-            rows.append((cells[0], [t.strip() for t in cells[1].split(" / ")]))
-    return rows
+    """(English term, accepted translations) from the first two columns of glossary/<lang>.md."""
+    return [(row[0], [t.strip() for t in row[1].split(" / ")]) for row in table(lang)]
+
+
+def mentions(text: str, term: str) -> bool:
+    """Whether lower-case `text` uses `term`, alone or with an English ending (weights, padded, ...)."""
+    return re.search(rf"\b{re.escape(term.lower())}(s|es|d|ed|ing|led)?\b", text) is not None
 
 
 def test_there_are_lessons():
@@ -79,11 +89,50 @@ class TestTranslation:
         english_text = prose(markdown(read(english_source(path)))).lower()
         text = markdown(read(path)).lower()
         missing = [f"{term} → {' / '.join(choices)}" for term, choices in glossary(lang)
-                   if re.search(rf"\b{re.escape(term.lower())}(s|es|d|ed|ing|led)?\b", english_text)
-                   and not any(choice.lower() in text for choice in choices)]
+                   if mentions(english_text, term) and not any(choice.lower() in text for choice in choices)]
         assert not missing, f"terms of the English notebook without their glossary translation: {missing}"
 
 
 @pytest.mark.parametrize("lang", TRANSLATIONS)
 def test_glossary_is_readable(lang):
     assert len(glossary(lang)) >= 20
+
+
+# The learner's glossaries, glossary/en.md and one per translation: term (and translation),
+# definition, and a link to the lesson that introduces the term.
+LINK = re.compile(r"\[(\d\d)\]\((\.\./notebooks/[^)]+\.ipynb)\)")
+NOT_IN_LESSONS = {"training set"}  # the lessons say "training images" or "training, validation and test sets"
+
+
+def first_lessons(lang: str) -> dict[str, Path]:
+    """English term → the notebook its row links to, checked to be a lesson of that language."""
+    folder = NOTEBOOKS if lang == "en" else NOTEBOOKS / lang
+    lessons = {}
+    for row in table(lang):
+        link = LINK.fullmatch(row[-1])
+        assert link, f"{lang}.md, {row[0]}: the last column is not a link like [01](../notebooks/...)"
+        path = (ROOT / "glossary" / link[2]).resolve()
+        assert path.is_file() and path.parent == folder, f"{lang}.md, {row[0]}: no lesson {link[2]}"
+        assert path.name.startswith(link[1]), f"{lang}.md, {row[0]}: [{link[1]}] links to {path.name}"
+        lessons[row[0]] = path
+    return lessons
+
+
+@pytest.mark.parametrize("lang", ("en", *TRANSLATIONS))
+def test_glossary_defines_every_term_and_links_its_lesson(lang):
+    columns = 3 if lang == "en" else 4  # term, (translation,) definition, lesson
+    for row in table(lang):
+        assert len(row) == columns and all(row), f"{lang}.md, {row[0]}: expected {columns} non-empty columns"
+    assert {row[0] for row in table(lang)} == {row[0] for row in table("en")}, "not the same terms as en.md"
+    theirs = {term: path.name for term, path in first_lessons("en").items()}
+    differ = [term for term, path in first_lessons(lang).items() if path.name != theirs[term]]
+    assert not differ, f"{lang}.md links other lessons than en.md for {differ}"
+
+
+def test_glossary_links_a_lesson_that_uses_the_term():
+    """The link goes to the lesson that introduces the term; it must at least use it. (Not
+    necessarily its first mention: a lesson may name a term in passing before one explains it.)"""
+    text = {path: markdown(read(path)).lower() for path in english_notebooks()}
+    for term, lesson in first_lessons("en").items():
+        if term not in NOT_IN_LESSONS:
+            assert mentions(text[lesson], term), f"{term} does not occur in {lesson.name}"
