@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """The course's one entry point. Needs nothing but Python 3.11 or newer.
 
-    python3 course.py lab                 set up (first time only) and open the course in JupyterLab
+    python3 course.py lab [--lang xx]     set up (first time only) and open the course in JupyterLab:
+                                          --lang es, zh or fr: its menus in that language, on notebooks/xx/
+                                          (default en: in English, on notebooks/)
     python3 course.py test                set up (first time only) and run every test, as CI does
     python3 course.py execute [NB ...]    run notebooks and store their outputs (default: all)
     python3 course.py format              normalise the JSON of every notebook
@@ -14,11 +16,17 @@ Setting up means: a virtual environment in .venv with the pinned packages of
 requirements-dev.txt and the course's package `shared` (editable). `test` also sets up
 .venv-colab, Colab's published package versions (constraints-colab.txt), where the English
 lessons run a second time. Each is created once and updated when its files change.
+
+`lab` keeps JupyterLab's settings and open tabs for the course in .venv/course-jupyterlab
+(see lab_command); your own JupyterLab settings in ~/.jupyter are neither read nor changed.
+Arguments after `lab` other than --lang go to JupyterLab, e.g. `--port 8890`.
 """
 
 from __future__ import annotations
 
+import argparse
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -29,6 +37,10 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 COLAB_VENV = ROOT / ".venv-colab"
 COLAB_PYTHON_ENV = "COURSE_COLAB_PYTHON"  # tells the tests where the Colab-stack Python is
+# `lab --lang`: each course language (shared/i18n.py's LANGUAGES; a test keeps the two equal) and the
+# JupyterLab locale that shows its menus, from the language packs pinned in requirements.txt.
+LAB_LOCALES = {"en": "en", "es": "es_ES", "zh": "zh_CN", "fr": "fr_FR"}
+LAB_STATE = VENV / "course-jupyterlab"  # JupyterLab's settings and workspaces for the course
 
 
 def venv_python(folder: Path) -> Path:
@@ -66,6 +78,45 @@ def ensure_colab_environment() -> Path:
     return ensure_venv(COLAB_VENV, "constraints-colab.txt", (), "Colab's package versions")
 
 
+def lab_command(python: Path, lang: str, args: list[str], state: Path = LAB_STATE) -> list[str]:
+    """The command that opens JupyterLab with its menus in ``lang``, on that language's lessons.
+
+    JupyterLab shows its interface in the ``locale`` of the setting
+    ``@jupyterlab/translation-extension:plugin`` ("zh_CN", "es_ES", "fr_FR"; "en" is English),
+    read from the user-settings folder (the server translates the menu bar only from there).
+    So JupyterLab gets a settings folder of the course's own, ``state``/settings, and this
+    function writes the locale into it before every launch: ``--lang fr`` opens in French and
+    a plain ``lab`` in English, whatever was chosen before. Other settings changed in JupyterLab
+    (a theme, ...) stay there; open tabs are kept per language in ``state``/workspaces/<lang>.
+
+    The server's root stays the course folder, so that the lessons' figures (../images) load;
+    the file browser opens in notebooks/<lang> (English: notebooks/).
+    """
+    if lang not in LAB_LOCALES:
+        raise ValueError(f"unknown language {lang!r}: choose one of {', '.join(LAB_LOCALES)}")
+    settings = state / "settings"
+    language_setting = settings / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings"
+    language_setting.parent.mkdir(parents=True, exist_ok=True)
+    language_setting.write_text("// Written by course.py at every `course.py lab`: the menus' language.\n"
+                                + json.dumps({"locale": LAB_LOCALES[lang]}) + "\n", encoding="utf-8")
+    lessons = "notebooks" if lang == "en" else f"notebooks/{lang}"
+    command = [str(python), "-m", "jupyterlab", f"--ServerApp.root_dir={ROOT}",
+               f"--ContentsManager.preferred_dir={lessons}", f"--LabApp.user_settings_dir={settings}",
+               f"--LabApp.workspaces_dir={state / 'workspaces' / lang}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers often run as root; JupyterLab refuses it otherwise
+    return command + list(args)
+
+
+def lab_language(args: list[str]) -> tuple[str, list[str]]:
+    """``--lang xx`` (or ``--lang=xx``, default en) out of the arguments of ``lab``; the rest is JupyterLab's."""
+    parser = argparse.ArgumentParser(prog="python3 course.py lab", allow_abbrev=False, add_help=False)
+    parser.add_argument("--lang", default="en", choices=list(LAB_LOCALES),
+                        help="the language of JupyterLab's menus and of the lessons it opens")
+    known, rest = parser.parse_known_args(args)
+    return known.lang, rest
+
+
 def run(command: list, **kwargs) -> None:
     result = subprocess.run([str(part) for part in command], cwd=ROOT, **kwargs)
     if result.returncode:
@@ -77,12 +128,12 @@ def main(argv: list[str]) -> None:
         print(__doc__)
         return
     command, args = argv[0], argv[1:]
-    python = ensure_environment()
     if command == "lab":
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            args.append("--allow-root")  # containers often run as root; JupyterLab refuses it otherwise
-        run([python, "-m", "jupyterlab", "--notebook-dir", ROOT, *args])
-    elif command == "test":
+        lang, args = lab_language(args)  # an unknown language stops here, before any setup
+        run(lab_command(ensure_environment(), lang, args))
+        return
+    python = ensure_environment()
+    if command == "test":
         colab_python = ensure_colab_environment()
         env = {**os.environ, COLAB_PYTHON_ENV: str(colab_python)}
         run([python, ROOT / "tools" / "run_tests.py", *args], env=env)

@@ -24,10 +24,11 @@ NAMES = {
     "i18n": ("language", "set_language", "t"),
     "models": ("load_saved_weights", "model_file", "save_model"),
     "notebook": ("setup",),
+    "numbers": ("number", "percent"),
     "plots": ("plot_confusion_matrix", "plot_history", "plot_images", "plot_linear_weights", "plot_misclassified"),
     "preprocess": ("load_drawings", "render_strokes", "shrink", "to_mnist"),
     "repro": ("SEED", "seed_everything"),
-    "training": ("run_training",),
+    "training": ("print_epoch", "run_training"),
 }
 _MODULE_OF = {name: module for module, names in NAMES.items() for name in names}
 __all__ = sorted(_MODULE_OF)

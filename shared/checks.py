@@ -40,7 +40,7 @@ def spec(name: str) -> dict:
     try:
         return lesson_checks(lesson)[key]
     except (FileNotFoundError, KeyError):
-        raise KeyError(f"There is no check named {name!r}: copy the name from the exercise.") from None
+        raise KeyError(t("check_unknown").format(name=repr(name))) from None
 
 
 def is_right(expected, tolerance: float, answer) -> bool:

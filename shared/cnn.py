@@ -23,7 +23,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .i18n import t
-from .plots import no_ticks
+from .plots import localise_ticks, no_ticks
 
 # The course's recipe (lessons 02 and 03): Adam with a short linear warm-up,
 # then a cosine decay to zero over two epochs of 55,000 images.
@@ -65,7 +65,7 @@ def plot_conv_weights(weights: np.ndarray, input_channel: int = 0) -> Figure:
     """
     weights = np.asarray(weights)
     if weights.ndim != 4:
-        raise ValueError(f"expected a kernel of shape (height, width, in, out), got {weights.shape}")
+        raise ValueError(t("kernel_shape").format(shape=weights.shape))
     kernels = weights[:, :, input_channel, :]
     limit = float(np.abs(weights).max()) or 1.0
     fig, axes, bar = _panels(kernels.shape[-1])
@@ -74,7 +74,7 @@ def plot_conv_weights(weights: np.ndarray, input_channel: int = 0) -> Figure:
         ax.set_title(str(i), fontsize=8, pad=2)
     fig.colorbar(image, cax=bar, label=t("weight_scale"))
     fig.suptitle(t("conv_weights").format(channel=input_channel), wrap=True)
-    return fig
+    return localise_ticks(fig)
 
 
 def build_cnn() -> keras.Model:

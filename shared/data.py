@@ -26,6 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
+from .i18n import t
+from .numbers import number
+
 MIRROR_ENV = "COURSE_DATA_DIR"
 CACHE_ENV = "COURSE_CACHE_DIR"
 KERAS_ORIGIN = "https://storage.googleapis.com/tensorflow/tf-keras-datasets/"
@@ -41,13 +44,12 @@ FASHION_FILES = {
 IDX_NAMES = ("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
              "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")
 SUMS_EXAMPLE = "<sha256>  mnist/train-images-idx3-ubyte.gz"
-USE_MIRROR = f"`export {MIRROR_ENV}=<the folder holding mnist/ and fashion-mnist/>`"
 
 Split = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 class DatasetError(RuntimeError):
-    """A dataset could not be loaded; the message says what to do about it."""
+    """A dataset could not be loaded; the message says what to do about it, in the chosen language."""
 
 
 def load_mnist() -> Split:
@@ -84,18 +86,16 @@ def read_idx(path: Path) -> np.ndarray:
         with opener(path, "rb") as f:
             raw = f.read()
     except (OSError, EOFError, zlib.error) as err:
-        raise DatasetError(f"{path} is corrupt or truncated ({err}). Replace it with a good copy.") from err
+        raise DatasetError(t("data_corrupt").format(path=path, error=err)) from err
     if len(raw) < 4 or raw[0:2] != b"\x00\x00" or raw[2] != 0x08:
-        raise DatasetError(f"{path} is not an IDX file of unsigned bytes (bad header).")
+        raise DatasetError(t("data_bad_header").format(path=path))
     ndim = raw[3]
     header = 4 + 4 * ndim
     shape = tuple(int.from_bytes(raw[4 + 4 * i: 8 + 4 * i], "big") for i in range(ndim))
     expected = header + int(np.prod(shape))
     if len(raw) != expected:
-        raise DatasetError(
-            f"{path} holds {len(raw):,} bytes but its header promises {expected:,}: "
-            "the file is truncated or corrupt. Replace it with a good copy."
-        )
+        raise DatasetError(t("data_size_mismatch").format(path=path, size=number(len(raw)),
+                                                          expected=number(expected)))
     return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape)
 
 
@@ -123,8 +123,7 @@ def _mirror_dir() -> Path | None:
         return None
     mirror = Path(value).expanduser()
     if not mirror.is_dir():
-        raise DatasetError(f"{MIRROR_ENV}={value!r} is not a folder. Point it at the offline mirror, "
-                           "e.g. the folder that holds mnist/ and fashion-mnist/.")
+        raise DatasetError(t("data_not_a_folder").format(setting=f"{MIRROR_ENV}={value!r}"))
     return mirror
 
 
@@ -136,38 +135,28 @@ def _load_idx_folder(mirror: Path, dataset: str) -> Split:
         relative = f"{dataset}/{name}"
         path = mirror / relative
         if not path.is_file():
-            raise DatasetError(f"The offline mirror has no {path}. Copy the standard IDX files of "
-                               f"{dataset} there, or unset {MIRROR_ENV} to download them.")
+            raise DatasetError(t("data_mirror_no_file").format(path=path, dataset=dataset, env=MIRROR_ENV))
         if relative not in sums:
-            raise DatasetError(f"{sums_path} has no line for {relative}. Add one, e.g. with "
-                               f"`sha256sum {relative} >> SHA256SUMS` inside {mirror}.")
+            raise DatasetError(t("data_sums_no_line").format(sums=sums_path, relative=relative, mirror=mirror))
         actual = _hexdigest(path, "sha256")
         if actual != sums[relative]:
-            raise DatasetError(
-                f"Checksum mismatch for {path}: sha256 is {actual}, but {sums_path} says "
-                f"{sums[relative]}. The mirror's copy is damaged or not the published file: copy it "
-                f"again from the mirror's source. If you know the file is good, regenerate the "
-                f"checksums with `sha256sum */*.gz > SHA256SUMS` inside {mirror}."
-            )
+            raise DatasetError(t("data_mirror_mismatch").format(path=path, actual=actual, sums=sums_path,
+                                                                expected=sums[relative], mirror=mirror))
     return _read_four(mirror / dataset)
 
 
 def _read_sha256sums(path: Path) -> dict[str, str]:
     """Parse ``sha256sum`` output into ``{relative path: digest}``."""
     if not path.is_file():
-        raise DatasetError(f"The offline mirror has no {path}. Create it with "
-                           f"`sha256sum */*.gz > SHA256SUMS` inside {path.parent}.")
+        raise DatasetError(t("data_sums_missing").format(path=path, folder=path.parent))
     sums = {}
-    for number, line in enumerate(path.read_text().splitlines(), start=1):
+    for line_number, line in enumerate(path.read_text().splitlines(), start=1):
         fields = line.split(maxsplit=1)
         if not fields:
             continue
         if len(fields) != 2 or not re.fullmatch(r"[0-9a-fA-F]{64}", fields[0]):
-            raise DatasetError(
-                f"{path}, line {number}: {line.strip()!r} is not a checksum line. Each line should be "
-                f"a SHA-256 digest, two spaces and a path, e.g. `{SUMS_EXAMPLE}` "
-                f"(`sha256sum */*.gz > SHA256SUMS` inside {path.parent} writes them)."
-            )
+            raise DatasetError(t("data_sums_bad_line").format(path=path, number=line_number, line=repr(line.strip()),
+                                                              example=SUMS_EXAMPLE, folder=path.parent))
         digest, name = fields
         sums[name.rstrip().lstrip("*")] = digest.lower()
     return sums
@@ -206,23 +195,20 @@ def _download(name: str, algorithm: str, digest: str, folder: Path, dataset: str
 def _download_error(err: Exception, target: Path, url: str, algorithm: str, digest: str,
                     dataset: str) -> DatasetError:
     """What went wrong in a download, and what to do; deletes a file that failed verification."""
+    use_mirror = t("data_use_mirror").format(env=MIRROR_ENV)
     if isinstance(err, ValueError) and target.is_file():
         # A fresh download that failed verification: get_file raises but keeps the file.
         actual = _hexdigest(target, algorithm)
         if actual != digest:
             target.unlink()
-            return DatasetError(
-                f"Checksum mismatch for {target.name} downloaded from {url}: {algorithm} is {actual}, "
-                f"expected {digest}. The download was damaged or is not the published file, so "
-                f"it was deleted. Load again to retry, or use an offline copy: {USE_MIRROR}.")
+            return DatasetError(t("data_download_mismatch").format(
+                name=target.name, url=url, algorithm=algorithm, actual=actual, expected=digest,
+                use_mirror=use_mirror))
     if isinstance(err, PermissionError):
-        return DatasetError(f"Could not save {dataset} in {target.parent} ({err}). Set {CACHE_ENV} to "
-                            f"a folder you can write to, or use an offline copy: {USE_MIRROR}.")
-    return DatasetError(
-        f"Could not download {dataset} from {url} ({err}).\n"
-        f"Either connect to the internet and run this again, or point the environment variable "
-        f"{MIRROR_ENV} at an offline copy holding mnist/ and fashion-mnist/ with their IDX .gz "
-        f"files and a SHA256SUMS: {USE_MIRROR}.")
+        return DatasetError(t("data_cannot_save").format(dataset=dataset, folder=target.parent, error=err,
+                                                         env=CACHE_ENV, use_mirror=use_mirror))
+    return DatasetError(t("data_cannot_download").format(dataset=dataset, url=url, error=err, env=MIRROR_ENV,
+                                                         use_mirror=use_mirror))
 
 
 def _missing_folders(folder: Path) -> list[Path]:

@@ -25,7 +25,8 @@
  * @property {"ok" | "empty" | "problem" | "error"} status  problem: a drawing that is no digit (a dot, ink everywhere)
  * @property {string} message  one line under the Clear button
  * @property {string} [problem]  why the drawing is no digit: an i18n key such as "input_dot"
- * @property {number[]} [probabilities]  ten numbers that sum to 1
+ * @property {number[]} [probabilities]  ten numbers that sum to 1 (the bars' widths)
+ * @property {string[]} [percents]  the same as the course's language writes them, e.g. "99.1%" or "99,1 %"
  * @property {number} [best]  the most probable digit
  * @property {string} [input]  data: URL of the 28×28 digit the network sees
  * @property {string} [saliency]  data: URL of the saliency map
@@ -223,12 +224,15 @@ function attachPointer(canvas, size, drawing, { repaint, finished }) {
   };
 }
 
-/** The ten bars and percentages; `result` is null when there is nothing to score. */
+/**
+ * The ten bars and percentages; `result` is null when there is nothing to score. Python writes
+ * the percentages, in the course's language; the bars' widths come from the probabilities.
+ */
 function showScores(rows, result) {
   rows.forEach(({ row, fill, value }, digit) => {
     const p = result ? result.probabilities[digit] : 0;
     fill.style.width = `${(100 * p).toFixed(1)}%`;
-    value.textContent = result ? `${(100 * p).toFixed(1)}%` : "–";
+    value.textContent = result ? result.percents[digit] : "–";
     row.classList.toggle("drawpad-best", result !== null && digit === result.best);
   });
 }

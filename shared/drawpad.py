@@ -38,7 +38,8 @@ from PIL import Image
 
 from .feature_maps import maps_rgb
 from .i18n import joined, pair, t
-from .plots import no_ticks
+from .numbers import percent
+from .plots import localise_ticks, no_ticks
 from .preprocess import CANVAS_SIZE, STROKE_WIDTH, Stroke, input_problem, preprocess_steps, render_strokes, to_mnist
 
 FOR_COLOUR = np.array((0.84, 0.13, 0.13))  # saliency: ink that supports the predicted class
@@ -122,7 +123,7 @@ def plot_probabilities(ax: Axes, probabilities: np.ndarray) -> None:
     best = int(np.argmax(probabilities))
     colours = [BEST_COLOUR if d == best else OTHER_COLOUR for d in range(10)]
     ax.bar(range(10), probabilities, color=colours)
-    ax.text(best, min(probabilities[best], 1.0) + 0.03, f"{probabilities[best]:.1%}",
+    ax.text(best, min(probabilities[best], 1.0) + 0.03, percent(probabilities[best], 1),
             ha="center", va="bottom", fontsize=10, color=BEST_COLOUR)
     ax.set_xticks(range(10))
     ax.set_ylim(0, 1.15)
@@ -160,7 +161,7 @@ def plot_inside(image: np.ndarray, inspection: Inspection, label: int | None = N
     if label is not None:
         title = pair("true", label) + "   " + title
     fig.suptitle(title)
-    return fig
+    return localise_ticks(fig)
 
 
 def plot_preprocessing(canvases: Sequence[np.ndarray], shrunk: np.ndarray, prepared: np.ndarray,
@@ -195,7 +196,7 @@ def plot_preprocess_steps(canvas: np.ndarray) -> Figure:
     """The three steps of ``to_mnist`` on one drawing: crop the ink, scale to 20×20, centre by mass."""
     steps = preprocess_steps(canvas)
     if steps is None:
-        raise ValueError("the canvas is blank: there is nothing to preprocess")
+        raise ValueError(t("pad_blank_canvas"))
     fig = Figure(figsize=(10, 3.3), layout="constrained")
     axes = [no_ticks(ax) for ax in fig.subplots(1, 3)]
     top, bottom, left, right = steps.box
@@ -233,16 +234,16 @@ def plot_variants(examples: Mapping[str, np.ndarray], correct: Mapping[str, Mapp
         ax.set_title(textwrap.fill(t(key), 12), fontsize=9)
     ax = fig.add_subplot(grid[1, :])
     width = 0.8 / len(correct)
-    for number, (network, shares) in enumerate(correct.items()):
-        positions = np.arange(len(keys)) + (number - (len(correct) - 1) / 2) * width
+    for index, (network, shares) in enumerate(correct.items()):
+        positions = np.arange(len(keys)) + (index - (len(correct) - 1) / 2) * width
         values = [shares[key] for key in keys]
-        ax.bar(positions, values, width, label=t(network), color=(OTHER_COLOUR, BEST_COLOUR)[number % 2])
+        ax.bar(positions, values, width, label=t(network), color=(OTHER_COLOUR, BEST_COLOUR)[index % 2])
         for x, value in zip(positions, values):
-            ax.text(x, value + 0.02, f"{value:.0%}", ha="center", va="bottom", fontsize=8)
+            ax.text(x, value + 0.02, percent(value, 0), ha="center", va="bottom", fontsize=8)
     ax.set_xticks(range(len(keys)), [textwrap.fill(t(key), 12) for key in keys], fontsize=8)
     ax.set_xlim(-0.5, len(keys) - 0.5)  # each group of bars under its picture
     ax.set_ylim(0, 1.35)
-    ax.set_yticks([0, 0.5, 1], ["0%", "50%", "100%"])
+    ax.set_yticks([0, 0.5, 1], [percent(share, 0) for share in (0, 0.5, 1)])
     ax.legend(loc="upper center", ncols=len(correct), fontsize=9, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     fig.suptitle(t("aug_title"))
@@ -259,13 +260,19 @@ def pad_labels() -> dict[str, str]:
 
 
 def inspection_payload(image: np.ndarray, inspection: Inspection) -> dict:
-    """What the browser needs to show one result: numbers, titles and PNG pictures."""
+    """What the browser needs to show one result: numbers, their texts, titles and PNG pictures.
+
+    ``percents`` holds the probabilities as the chosen language writes percentages ("99.1%",
+    "99,1 %"): the browser shows these texts, and uses ``probabilities`` for the bars' widths.
+    """
     probabilities = [float(p) for p in np.asarray(inspection.probabilities, dtype=float).ravel()]
+    percents = [percent(p, 1) for p in probabilities]
     best = inspection.best
     return {
         "status": "ok",
-        "message": pair("pred", best) + f" ({probabilities[best]:.1%})",
+        "message": t("pad_prediction").format(prediction=pair("pred", best), percent=percents[best]),
         "probabilities": probabilities,
+        "percents": percents,
         "best": best,
         "input": png_data_url(digit_rgb(image), scale=5),
         "saliency": png_data_url(saliency_rgb(image, inspection.saliency), scale=5),

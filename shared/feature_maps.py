@@ -15,7 +15,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 
 from .i18n import t
-from .plots import no_ticks
+from .plots import localise_ticks, no_ticks
 
 GAP_COLOUR = (0.82, 0.87, 0.93)  # light blue lines between the maps of one layer
 
@@ -26,7 +26,7 @@ def as_maps(maps: np.ndarray) -> np.ndarray:
     if maps.ndim == 4 and maps.shape[0] == 1:
         maps = maps[0]
     if maps.ndim != 3:
-        raise ValueError(f"expected feature maps of shape (height, width, channels), got {maps.shape}")
+        raise ValueError(t("maps_shape").format(shape=maps.shape))
     return maps
 
 
@@ -113,4 +113,4 @@ def plot_feature_maps(maps: np.ndarray, image: np.ndarray | None = None) -> Figu
         picture.imshow(np.asarray(image).reshape(28, 28), cmap="binary")
         picture.set_title(t("input_image"))
     fig.suptitle(t("feature_maps").format(count=count, height=height, width=width), wrap=True)
-    return fig
+    return localise_ticks(fig)

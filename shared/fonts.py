@@ -14,6 +14,8 @@ from pathlib import Path
 import matplotlib
 from matplotlib import font_manager
 
+from .i18n import t
+
 CJK_FAMILIES = ("Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei",
                 "PingFang SC", "Microsoft YaHei", "SimHei")
 
@@ -42,11 +44,7 @@ def use_course_fonts(lang: str) -> None:
     """Set Matplotlib's fonts so that labels in ``lang`` render with real glyphs."""
     family = cjk_family()
     if family is None and lang == "zh":
-        raise RuntimeError(
-            "No font with Chinese glyphs found, so Chinese labels would show as boxes. "
-            "Install one: `pip install mplfonts` (what the course's requirements do), "
-            "or on Debian/Ubuntu `sudo apt-get install fonts-noto-cjk`; then restart the kernel."
-        )
+        raise RuntimeError(t("fonts_no_cjk", lang))
     # Latin text first, Chinese glyphs from the fallback font.
     matplotlib.rcParams["font.family"] = ["DejaVu Sans"] + ([family] if family else [])
     matplotlib.rcParams["axes.unicode_minus"] = True

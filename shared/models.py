@@ -86,7 +86,7 @@ def load_saved_weights(model: keras.Model, path: Path) -> bool:
             return False
         weights = keras.models.load_model(path, compile=False).get_weights()
         if [w.shape for w in weights] != [tuple(v.shape) for v in model.weights]:
-            raise ValueError("its weights have other shapes than this network's")
+            raise ValueError(t("model_other_shapes"))
     except Exception as error:  # noqa: BLE001 - any file that cannot be used means: train again
         message = f"{type(error).__name__}: {error}".splitlines()[0][:160]
         print(t("model_unreadable").format(path=shown(path), error=message))

@@ -8,7 +8,7 @@ import keras
 import tensorflow as tf
 
 from .fonts import use_course_fonts
-from .i18n import set_language
+from .i18n import set_language, t
 from .repro import seed_everything
 
 # The oldest versions the course is tested with: Colab's (constraints-colab.txt), which are also
@@ -22,18 +22,15 @@ def _version(text: str) -> tuple[int, int]:
     return int(major), int(minor)
 
 
-def check_versions() -> None:
-    """Stop with a helpful message if TensorFlow or Keras is too old for the course."""
-    in_colab = "google.colab" in sys.modules
-    fix = ("In Colab, choose Runtime > Restart session, then run the notebook again."
-           if in_colab else
-           "Set up the course's environment (see README.md: `python3 course.py lab`) and choose its kernel.")
-    if _version(tf.__version__) < MIN_TENSORFLOW:
-        raise RuntimeError(f"This course needs TensorFlow >= {'.'.join(map(str, MIN_TENSORFLOW))}, "
-                           f"but this kernel has {tf.__version__}. {fix}")
-    if _version(keras.__version__) < MIN_KERAS:
-        raise RuntimeError(f"This course needs Keras >= {'.'.join(map(str, MIN_KERAS))}, "
-                           f"but this kernel has {keras.__version__}. {fix}")
+def check_versions(lang: str | None = None) -> None:
+    """Stop with a helpful message, in ``lang`` (default: the chosen language), if TensorFlow or
+    Keras is too old for the course."""
+    fix = t("setup_fix_colab" if "google.colab" in sys.modules else "setup_fix_local", lang)
+    for package, version, minimum in (("TensorFlow", tf.__version__, MIN_TENSORFLOW),
+                                      ("Keras", keras.__version__, MIN_KERAS)):
+        if _version(version) < minimum:
+            raise RuntimeError(t("setup_too_old", lang).format(package=package, minimum=".".join(map(str, minimum)),
+                                                               version=version, fix=fix))
 
 
 def _show_figures_inline() -> None:
@@ -48,10 +45,10 @@ def _show_figures_inline() -> None:
 
 
 def setup(lang: str) -> None:
-    """Check versions, choose the language of figures, set fonts, seed everything."""
-    check_versions()
+    """Choose the language of figures and messages, check versions, set fonts, seed everything."""
+    set_language(lang)  # first: it refuses an unknown COURSE_LANG, and the version check speaks ``lang``
+    check_versions(lang)
     _show_figures_inline()
-    set_language(lang)
     use_course_fonts(lang)
     seed_everything()
     print(f"TensorFlow {tf.__version__}, Keras {keras.__version__}, COURSE_LANG = {lang!r}")

@@ -2,7 +2,8 @@
 
 Every function returns a ``matplotlib.figure.Figure``; in a notebook, the figure
 shows when it is the cell's last expression. Titles and axis labels follow the
-language chosen with ``shared.setup(COURSE_LANG)``.
+language chosen with ``shared.setup(COURSE_LANG)``, and so do the numbers
+(``shared.numbers``: 0.5 is 0,5 in French).
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from collections.abc import Sequence
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator, ScalarFormatter
 
-from .i18n import pair, t
+from .i18n import language, pair, t
+from .numbers import STYLES, number
 
 DIGITS = tuple(str(d) for d in range(10))
 
@@ -23,6 +26,26 @@ def no_ticks(ax: Axes) -> Axes:
     ax.set_xticks([])
     ax.set_yticks([])
     return ax
+
+
+class _LocalTicks(ScalarFormatter):
+    """Matplotlib's usual tick labels, with the chosen language's decimal mark."""
+
+    def __call__(self, x, pos=None):
+        return super().__call__(x, pos).replace(".", STYLES[language()].decimal)
+
+
+def localise_ticks(fig: Figure) -> Figure:
+    """Give every numeric axis of ``fig`` the chosen language's decimal mark; return ``fig``.
+
+    Only axes that still use matplotlib's default labels are changed (not the ones a
+    helper labelled itself, e.g. with class names or percentages).
+    """
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(_LocalTicks())
+    return fig
 
 
 def _caption(label: int, prediction: int | None, names: Sequence[str]) -> str:
@@ -70,7 +93,7 @@ def plot_confusion_matrix(labels: Sequence[int], predictions: Sequence[int],
     image = ax.imshow(matrix, cmap="Blues")
     fig.colorbar(image, ax=ax, label=t("accuracy") if normalize else t("count"))
     for (row, col), value in np.ndenumerate(matrix):
-        text = f"{value:.2f}" if normalize else f"{int(value)}"
+        text = number(value, 2) if normalize else f"{int(value)}"
         dark = value > matrix.max() / 2
         ax.text(col, row, text, ha="center", va="center", fontsize=7, color="white" if dark else "black")
     ax.set_xticks(range(n), class_names, rotation=45 if n and len(max(class_names, key=len)) > 2 else 0)
@@ -78,7 +101,7 @@ def plot_confusion_matrix(labels: Sequence[int], predictions: Sequence[int],
     ax.set_xlabel(t("predicted_label"))
     ax.set_ylabel(t("true_label"))
     ax.set_title(t("confusion_matrix"))
-    return fig
+    return localise_ticks(fig)
 
 
 def plot_linear_weights(weights: np.ndarray, class_names: Sequence[str] = DIGITS) -> Figure:
@@ -95,7 +118,7 @@ def plot_linear_weights(weights: np.ndarray, class_names: Sequence[str] = DIGITS
         no_ticks(ax).set_title(pair("class", class_names[i]))
     fig.colorbar(image, ax=axes, label=t("weight_scale"), shrink=0.8)
     fig.suptitle(t("weights"))
-    return fig
+    return localise_ticks(fig)
 
 
 def plot_history(history: dict[str, Sequence[float]]) -> Figure:
@@ -110,10 +133,11 @@ def plot_history(history: dict[str, Sequence[float]]) -> Figure:
             values = history.get(prefix + metric)
             if values is not None:
                 ax.plot(range(1, len(values) + 1), values, marker="o", label=t(split))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # epochs are whole numbers
         ax.set_xlabel(t("epoch"))
         ax.set_ylabel(t(metric))
         ax.set_title(t(metric))
         ax.legend()
         ax.grid(alpha=0.3)
     fig.suptitle(t("training_curves"))
-    return fig
+    return localise_ticks(fig)

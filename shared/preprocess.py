@@ -29,6 +29,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from .i18n import t
+from .numbers import number
 
 CANVAS_SIZE = 280  # the drawing pad's canvas, in its own pixels (ten per MNIST pixel)
 STROKE_WIDTH = 18  # pen width on that canvas: about two MNIST pixels once the digit is scaled
@@ -73,25 +74,28 @@ class PreprocessSteps:
 def check_image(image: np.ndarray) -> np.ndarray:
     """Return ``image`` as float32 after checking it is a 2-D grey image with values 0–255.
 
-    Raises ``ValueError`` with a message that says what was expected.
+    Raises ``ValueError`` with a message, in the chosen language, that says what was expected.
     """
     array = np.asarray(image)
     if array.ndim == 3 and array.shape[-1] in (1, 3, 4):
-        raise ValueError(f"expected a 2-D grey image (height, width), got shape {array.shape}: "
-                         "convert colour images to grey and drop the channel axis first")
+        raise ValueError(t("image_colour").format(shape=array.shape))
     if array.ndim != 2:
-        raise ValueError(f"expected a 2-D grey image (height, width), got shape {array.shape}")
+        raise ValueError(t("image_not_2d").format(shape=array.shape))
     if array.size == 0:
-        raise ValueError(f"expected a 2-D grey image (height, width), got an empty one of shape {array.shape}")
+        raise ValueError(t("image_empty").format(shape=array.shape))
     if not (np.issubdtype(array.dtype, np.number) and not np.issubdtype(array.dtype, np.complexfloating)):
-        raise ValueError(f"expected grey levels as numbers, got dtype {array.dtype}")
+        raise ValueError(t("image_dtype").format(dtype=array.dtype))
     array = array.astype(np.float32)
     if not np.isfinite(array).all():
-        raise ValueError("the image contains NaN or infinite values")
+        raise ValueError(t("image_not_finite"))
     if array.min() < 0 or array.max() > 255:
-        raise ValueError(f"expected grey levels from 0 (background) to 255 (ink), "
-                         f"got values from {array.min():g} to {array.max():g}")
+        raise ValueError(t("image_range").format(low=_level(array.min()), high=_level(array.max())))
     return array
+
+
+def _level(value: float) -> str:
+    """A grey level as the chosen language writes it: 300, or -0.50 for one that is not whole."""
+    return number(float(value), 0 if float(value).is_integer() else 2)
 
 
 def input_problem(image: np.ndarray) -> str | None:
@@ -134,8 +138,8 @@ def render_strokes(strokes: Sequence[Stroke], size: int = CANVAS_SIZE, width: fl
     canvas = Image.new("L", (size, size), 0)
     pen = ImageDraw.Draw(canvas)
     radius = width / 2
-    for number, stroke in enumerate(strokes):
-        points = _stroke_points(stroke, number)
+    for index, stroke in enumerate(strokes):
+        points = _stroke_points(stroke, index)
         if len(points) > 1:
             pen.line(points, fill=255, width=max(1, round(width)), joint="curve")
         for x, y in points:  # round caps at both ends and at every joint
@@ -143,14 +147,14 @@ def render_strokes(strokes: Sequence[Stroke], size: int = CANVAS_SIZE, width: fl
     return np.asarray(canvas, dtype=np.uint8)
 
 
-def _stroke_points(stroke: Stroke, number: int) -> list[tuple[float, float]]:
+def _stroke_points(stroke: Stroke, index: int) -> list[tuple[float, float]]:
     """The points of one stroke as float pairs; ValueError if they are not (x, y) pairs."""
     try:
         points = [(float(x), float(y)) for x, y in stroke]
     except (TypeError, ValueError) as error:
-        raise ValueError(f"stroke {number} is not a list of (x, y) points: {error}") from None
+        raise ValueError(t("stroke_not_points").format(number=index, error=error)) from None
     if not all(math.isfinite(v) for point in points for v in point):
-        raise ValueError(f"stroke {number} has a NaN or infinite coordinate")
+        raise ValueError(t("stroke_not_finite").format(number=index))
     return points
 
 

@@ -1,6 +1,7 @@
 """Shared test settings and helpers: figures drawn off-screen, a fixture that runs a test once
-per course language, and a warning-catching renderer. (`shared` is installed in the course's
-environment; pyproject.toml puts tests/ and tools/ on pytest's import path.)"""
+per course language, one that switches the language within a test, and a warning-catching
+renderer. (`shared` is installed in the course's environment; pyproject.toml puts tests/ and
+tools/ on pytest's import path.)"""
 
 from __future__ import annotations
 
@@ -24,6 +25,13 @@ def lang(request):
     i18n.set_language(request.param)
     fonts.use_course_fonts(request.param)
     yield request.param
+    i18n.set_language("en")
+
+
+@pytest.fixture
+def speak():
+    """``speak("fr")`` switches the course's language for the rest of the test; English comes back after it."""
+    yield i18n.set_language
     i18n.set_language("en")
 
 

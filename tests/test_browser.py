@@ -173,13 +173,18 @@ def lab(tmp_path):
         wait_for_server(base, token, server, tmp_path / "lab.log")
         yield base, token
     finally:
-        os.killpg(server.pid, signal.SIGTERM)  # the server and the kernel it started, nothing else
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait()
-        log.close()
+        stop_server(server, log)
+
+
+def stop_server(server: subprocess.Popen, log) -> None:
+    """Stop a JupyterLab started in its own session: the server and the kernels it started, nothing else."""
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+    log.close()
 
 
 def wait_for_server(base: str, token: str, server: subprocess.Popen, log: Path, timeout: float = 60) -> None:

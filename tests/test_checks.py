@@ -97,3 +97,9 @@ def test_a_hand_written_softmax_must_survive_large_scores():
 def test_an_unknown_check_says_what_to_do():
     with pytest.raises(KeyError, match="copy the name from the exercise"):
         checks.check("01.no_such_check", 1)
+
+
+def test_an_unknown_check_is_explained_in_the_course_language(speak):
+    speak("fr")
+    with pytest.raises(KeyError, match="Il n'existe aucune vérification nommée '01.no_such_check'.*: copiez le nom"):
+        checks.check("01.no_such_check", 1)

@@ -59,3 +59,13 @@ def test_course_optimizer_warms_up_then_decays_to_zero():
     rates = [float(schedule(step)) for step in (0, cnn.WARMUP_STEPS, cnn.WARMUP_STEPS + 2 * 430)]
     assert rates == pytest.approx([cnn.START_LEARNING_RATE, cnn.PEAK_LEARNING_RATE, 0.0], abs=1e-9)
     assert isinstance(shared.course_optimizer(steps_per_epoch=430), keras.optimizers.Adam)
+
+
+def test_messages_and_numbers_follow_the_course_language(speak):
+    speak("fr")
+    with pytest.raises(ValueError, match=r"^un noyau de forme \(hauteur, largeur, entrée, sortie\) était attendu"):
+        shared.plot_conv_weights(CONV1[:, :, 0, :])
+    fig = shared.plot_conv_weights(CONV1 / 10)  # a colour bar from about -0.3 to 0.3
+    draw(fig)
+    ticks = [label.get_text() for label in fig.axes[-1].get_yticklabels()]
+    assert "0,1" in ticks and not any("." in tick for tick in ticks), ticks

@@ -336,3 +336,50 @@ def test_fashion_download_fetches_four_verified_files(tmp_path, monkeypatch, ser
     (x_train, _), (x_test, _) = data.load_fashion_mnist()
     assert x_train.shape == (6, 28, 28) and x_test.shape == (4, 28, 28)
     assert sorted(p.name for p in (tmp_path / "cache" / "fashion-mnist").iterdir()) == sorted(contents)
+
+
+# --- messages in the notebook's language ---------------------------------------------------
+
+def test_idx_errors_follow_the_course_language(tmp_path, speak):
+    speak("fr")
+    path = tmp_path / "short.gz"
+    path.write_bytes(gzip.compress(idx_bytes(np.zeros((3, 28, 28)))[:-100]))
+    with pytest.raises(DatasetError) as info:
+        read_idx(path)
+    message = str(info.value)
+    assert str(path) in message and "tronqué ou corrompu" in message and "Replace" not in message
+    assert "2\u00a0268 octets" in message and "2\u00a0368" in message, "numbers written the French way"
+    (tmp_path / "notidx").write_bytes(b"PK\x03\x04 this is a zip file")
+    with pytest.raises(DatasetError, match="n'est pas un fichier IDX"):
+        read_idx(tmp_path / "notidx")
+
+
+def test_mirror_errors_follow_the_course_language(tmp_path, monkeypatch, speak):
+    speak("fr")
+    monkeypatch.setenv(data.MIRROR_ENV, str(tmp_path / "nowhere"))
+    with pytest.raises(DatasetError, match="n'est pas un dossier"):
+        data.load_mnist()
+    make_mirror(tmp_path)
+    monkeypatch.setenv(data.MIRROR_ENV, str(tmp_path))
+    damaged = tmp_path / "mnist" / "t10k-labels-idx1-ubyte.gz"
+    damaged.write_bytes(gzip.compress(idx_bytes(np.array([9, 9, 9, 9]))))
+    with pytest.raises(DatasetError) as info:
+        data.load_mnist()
+    message = str(info.value)
+    assert message.startswith(f"Somme de contrôle incorrecte pour {damaged} :")
+    assert "`sha256sum */*.gz > SHA256SUMS`" in message, "commands stay as they are"
+    (tmp_path / "SHA256SUMS").unlink()
+    speak("zh")
+    with pytest.raises(DatasetError, match="离线镜像中没有.*sha256sum"):
+        data.load_mnist()
+
+
+def test_download_errors_follow_the_course_language(tmp_path, monkeypatch, offline, speak):
+    speak("fr")
+    monkeypatch.setenv(data.CACHE_ENV, str(tmp_path))
+    with pytest.raises(DatasetError) as info:
+        data.load_mnist()
+    message = str(info.value)
+    assert message.startswith("Impossible de télécharger MNIST depuis http://127.0.0.1:")
+    assert f"`export {data.MIRROR_ENV}=<le dossier qui contient mnist/ et fashion-mnist/>`" in message
+    assert "connect to the internet" not in message

@@ -209,3 +209,48 @@ def test_plot_variants_in_every_language(lang):
     assert [text.get_text() for text in fig.axes[-1].get_legend().get_texts()] == [i18n.t("aug_without"),
                                                                                    i18n.t("aug_with")]
     assert draw(fig) == []
+
+
+# --- numbers and messages in the course's language ------------------------------------------
+
+
+def test_the_payload_writes_percentages_in_the_course_language(speak):
+    speak("en")
+    _, english = drawpad.analyse(SEVEN, fake_look_inside)
+    assert english["percents"][9] == "63.2%" and english["message"] == "Pred: 9 (63.2%)"
+    speak("fr")
+    _, result = drawpad.analyse(SEVEN, fake_look_inside)
+    assert result["probabilities"] == english["probabilities"], "the bars' widths stay numbers"
+    assert result["percents"][9] == "63,2\u00a0%", "a decimal comma and a non-breaking space before %"
+    assert all("," in text and "." not in text for text in result["percents"])
+    assert result["message"] == "Préd. : 9 (63,2\u00a0%)"
+    speak("zh")
+    _, result = drawpad.analyse(SEVEN, fake_look_inside)
+    assert result["message"] == "预测：9（63.2%）"
+
+
+def test_the_browser_shows_the_percentages_python_writes(english):
+    script = str(shared.DrawPad(fake_look_inside)._esm)
+    assert "result.percents[digit]" in script
+    assert script.count("toFixed") == 1, "only the bars' widths are computed in the browser"
+
+
+def test_figures_write_numbers_in_the_course_language(speak):
+    speak("fr")
+    image = shared.to_mnist(shared.render_strokes(SEVEN))
+    fig = shared.plot_inside(image, fake_look_inside(image), label=7)
+    draw(fig)
+    bars = next(ax for ax in fig.axes if ax.get_title() == i18n.t("pad_probabilities"))
+    assert [label.get_text() for label in bars.get_yticklabels()] == ["0,0", "0,5", "1,0"]
+    assert [text.get_text() for text in bars.texts] == ["63,2\u00a0%"]
+    variants = shared.preprocess.drawing_variants(SEVEN)
+    fig = drawpad.plot_variants(variants, {"aug_without": {key: 0.5 for key in variants}})
+    draw(fig)
+    assert [label.get_text() for label in fig.axes[-1].get_yticklabels()] == ["0\u00a0%", "50\u00a0%", "100\u00a0%"]
+    assert {text.get_text() for text in fig.axes[-1].texts} == {"50\u00a0%"}
+
+
+def test_a_blank_canvas_is_refused_in_the_course_language(speak):
+    speak("es")
+    with pytest.raises(ValueError, match="^el lienzo está en blanco"):
+        shared.plot_preprocess_steps(np.zeros((280, 280), np.uint8))

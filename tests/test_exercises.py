@@ -11,6 +11,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from codeparity import agree
 from exercises import (
     check_names,
     details,
@@ -86,11 +87,16 @@ class TestExerciseCells:
 @pytest.mark.parametrize("path", [p for p in all_notebooks() if language_of(p) != "en"],
                          ids=lambda p: str(p.relative_to(ROOT / "notebooks")))
 def test_a_translation_has_the_same_exercises_and_solution_code(path):
+    """The same code but for comments and displayed text, as in the lesson's code cells."""
     ours, english = read(path), read(english_source(path))
     assert exercises(ours) == exercises(english), "the exercises are not in the same cells as in English"
     for index in exercises(english):
-        assert solution_code(ours.cells[index].source) == solution_code(english.cells[index].source), (
-            f"cell {index}: solution code differs from the English notebook")
+        blocks, english_blocks = solution_code(ours.cells[index].source), solution_code(english.cells[index].source)
+        assert len(blocks) == len(english_blocks), f"cell {index}: not as many code blocks as in English"
+        for block, english_block in zip(blocks, english_blocks):
+            assert agree(block, english_block), (
+                f"cell {index}: solution code differs from the English notebook in more than comments "
+                "and displayed text (tools/codeparity.py)")
 
 
 def test_every_check_in_the_answer_files_is_used_by_its_lesson():

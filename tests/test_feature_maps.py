@@ -70,3 +70,13 @@ def test_wrong_shapes_are_refused_with_a_message():
     for helper in (shared.plot_feature_maps, feature_maps.mosaic, feature_maps.maps_rgb):
         with pytest.raises(ValueError, match="height, width, channels"):
             helper(MAPS1[:, :, 0])
+
+
+def test_messages_and_numbers_follow_the_course_language(speak):
+    speak("fr")
+    with pytest.raises(ValueError, match=r"^des cartes de caractéristiques de forme \(hauteur, largeur, canaux\)"):
+        feature_maps.mosaic(MAPS1[:, :, 0])
+    fig = shared.plot_feature_maps(MAPS1)  # activations from 0 to about 1
+    draw(fig)
+    ticks = [label.get_text() for label in fig.axes[-1].get_yticklabels()]
+    assert "0,2" in ticks and not any("." in tick for tick in ticks), ticks

@@ -15,7 +15,7 @@ from nbtools import NOTEBOOKS, all_notebooks, english_source, language_of
 
 ROOT = Path(__file__).resolve().parent.parent
 LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
-NUMBER = r"(\d{1,3}(?:[,.\u202f ]\d{3})*|\d+)"
+NUMBER = r"(\d{1,3}(?:[,.\u202f\u00a0 ]\d{3})+|\d+)"  # 2,253 / 2\u00a0253 / 2253
 
 
 def read(path: Path):

@@ -176,6 +176,18 @@ def test_messages_follow_the_course_language(capsys):
     assert "重新训练" in capsys.readouterr().out
 
 
+def test_weights_of_other_shapes_are_explained_in_the_course_language(capsys):
+    path = saved(network(filters=8))
+    target = network()
+    stolen = shared.model_file("digits", target)
+    path.rename(stolen)
+    i18n.set_language("fr")
+    capsys.readouterr()
+    assert shared.load_saved_weights(target, stolen) is False
+    line = capsys.readouterr().out
+    assert "Impossible de lire" in line and "ses poids n'ont pas les mêmes formes que ceux de ce réseau" in line
+
+
 def test_paths_are_shown_as_a_learner_reads_them(monkeypatch):
     monkeypatch.delenv(models.MODEL_CACHE_ENV)
     assert models.model_folder() == Path.home() / ".cache" / "tf-mnist-course"

@@ -33,12 +33,16 @@ def edit(path, index, source):
     nbformat.write(nb, path)
 
 
-def test_prose_edits_make_translations_stale_and_code_edits_do_not(course):
+def test_prose_and_displayed_text_make_translations_stale_and_code_edits_do_not(course):
     english, spanish = course
     nbtools.mark_translated(spanish)
     recorded = nbformat.read(spanish, as_version=4).metadata["course"]["translated_from"]
     edit(english, 1, 'COURSE_LANG = "en"\nprint(2)')
     assert nbtools.source_digest(english) == recorded
+    for changed in ('COURSE_LANG = "en"\nprint(2)  # a new comment', 'COURSE_LANG = "en"\nprint("two:", 2)'):
+        edit(english, 1, changed)
+        assert nbtools.source_digest(english) != recorded, changed
+    edit(english, 1, 'COURSE_LANG = "en"\nprint(1)')
     edit(english, 0, "# Title\n\nBetter prose.")
     assert nbtools.source_digest(english) != recorded
 
@@ -46,12 +50,45 @@ def test_prose_edits_make_translations_stale_and_code_edits_do_not(course):
 def test_sync_code_copies_english_code_but_keeps_the_language(course):
     english, spanish = course
     edit(english, 1, 'COURSE_LANG = "en"\nprint(2)')
-    assert nbtools.sync_code(spanish) is True
+    assert nbtools.sync_code(spanish) == []
     cells = nbformat.read(spanish, as_version=4).cells
     assert cells[1].source == 'COURSE_LANG = "es"\nprint(2)'
     assert cells[1].outputs == [] and cells[1].execution_count is None  # must be executed again
     assert cells[0].source.startswith("# Título")
-    assert nbtools.sync_code(spanish) is False
+    before = spanish.read_text()
+    assert nbtools.sync_code(spanish) == [] and spanish.read_text() == before
+
+
+TRANSLATED = (
+    'COURSE_LANG = "es"\n'
+    "total = 3  # la suma\n"
+    'print(f"total: {total:,}")\n'
+    'assert total > 0, "el total debe ser positivo"'
+)
+
+
+def test_sync_code_keeps_translated_comments_and_messages(course):
+    english, spanish = course
+    edit(spanish, 1, TRANSLATED)
+    edit(english, 1, 'COURSE_LANG = "en"\ntotal = 3  # the sum\nprint(f"total: {total:,}")\n'
+                     'assert total > 0, "the total must be positive"')
+    assert nbtools.sync_code(spanish) == []
+    assert nbformat.read(spanish, as_version=4).cells[1].source == TRANSLATED  # nothing to do
+    edit(english, 1, 'COURSE_LANG = "en"\ntotal = 4  # the sum\nprint(f"total: {total:,}")\n'
+                     'assert total > 0, "the total must be positive"')
+    assert nbtools.sync_code(spanish) == []
+    assert nbformat.read(spanish, as_version=4).cells[1].source == TRANSLATED.replace("total = 3  # la suma",
+                                                                                      "total = 4  # the sum")
+
+
+def test_sync_code_takes_a_line_whose_message_fields_changed_from_english(course):
+    english, spanish = course
+    edit(spanish, 1, TRANSLATED)
+    edit(english, 1, 'COURSE_LANG = "en"\ntotal = 3  # the sum\nprint(f"total: {total:.2f}")\n'
+                     'assert total > 0, "the total must be positive"')
+    assert nbtools.sync_code(spanish) == []
+    assert nbformat.read(spanish, as_version=4).cells[1].source == TRANSLATED.replace(
+        'print(f"total: {total:,}")', 'print(f"total: {total:.2f}")')
 
 
 def test_sync_code_refuses_a_different_structure(course):

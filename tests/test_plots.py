@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from pathlib import Path
 
 import numpy as np
@@ -60,6 +61,38 @@ def test_every_label_exists_in_every_language():
     for key, words in i18n.LABELS.items():
         assert set(words) == set(i18n.LANGUAGES), f"label {key!r} lacks {set(i18n.LANGUAGES) - set(words)}"
         assert all(w.strip() for w in words.values()), f"label {key!r} has an empty translation"
+
+
+def test_every_label_has_the_same_placeholders_in_every_language():
+    for key, words in i18n.LABELS.items():
+        fields = {lang: {name for _, name, _, _ in string.Formatter().parse(text) if name}
+                  for lang, text in words.items()}
+        assert len({frozenset(names) for names in fields.values()}) == 1, f"label {key!r}: {fields}"
+
+
+def test_figures_write_numbers_in_the_course_language(speak):
+    speak("fr")
+    fig = shared.plot_confusion_matrix([0, 0, 1, 2], [0, 1, 1, 2], class_names=["a", "b", "c"], normalize=True)
+    render(fig)
+    assert [text.get_text() for text in fig.axes[0].texts][:3] == ["0,50", "0,50", "0,00"]
+    colour_bar = [label.get_text() for label in fig.axes[1].get_yticklabels()]
+    assert "0,4" in colour_bar and not any("." in tick for tick in colour_bar), colour_bar
+    counts = shared.plot_confusion_matrix([0, 0, 1, 2], [0, 1, 1, 2], class_names=["a", "b", "c"])
+    assert [text.get_text() for text in counts.axes[0].texts][:3] == ["1", "1", "0"], "counts stay whole numbers"
+    fig = FIGURES["history"]()
+    render(fig)
+    accuracy = [label.get_text() for label in fig.axes[1].get_yticklabels()]
+    assert "0,800" in accuracy and not any("." in tick for tick in accuracy), accuracy
+    fig = shared.plot_linear_weights(RNG.normal(size=(784, 10)) / 10)
+    render(fig)
+    colour_bar = [label.get_text() for label in fig.axes[-1].get_yticklabels()]
+    assert "0,2" in colour_bar and not any("." in tick for tick in colour_bar), colour_bar
+
+
+def test_a_missing_chinese_font_is_explained_in_chinese(monkeypatch):
+    monkeypatch.setattr(fonts, "cjk_family", lambda: None)
+    with pytest.raises(RuntimeError, match="^找不到包含中文字形的字体.*`pip install mplfonts`"):
+        fonts.use_course_fonts("zh")
 
 
 def test_unknown_language_is_refused():

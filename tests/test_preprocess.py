@@ -68,6 +68,29 @@ def test_wrong_input_gives_a_clear_value_error(image, words):
         shared.shrink(image)
 
 
+@pytest.mark.parametrize("image, words", [
+    (np.zeros((28, 28, 3)), "une image 2-D en niveaux de gris (hauteur, largeur) était attendue, mais sa forme est "
+                            "(28, 28, 3) : convertissez d'abord"),
+    (np.zeros((0, 28)), "mais elle est vide"),
+    (np.full((28, 28), np.nan), "l'image contient des valeurs NaN"),
+    (np.full((28, 28), 300.5), "de 0 (fond) à 255 (encre) étaient attendus, mais les valeurs vont de 300,50 à 300,50"),
+])
+def test_wrong_input_is_explained_in_the_course_language(image, words, speak):
+    speak("fr")
+    with pytest.raises(ValueError) as error:
+        shared.to_mnist(image)
+    assert words in str(error.value)
+
+
+def test_malformed_strokes_are_explained_in_the_course_language(speak):
+    speak("fr")
+    with pytest.raises(ValueError, match=r"^le trait 1 n'est pas une liste de points \(x, y\)\u00a0: "):
+        shared.render_strokes([[[1, 2]], [[1, 2, 3]]])
+    speak("zh")
+    with pytest.raises(ValueError, match="^第 0 道笔画含有 NaN 或无穷大的坐标$"):
+        shared.render_strokes([[[1, float("inf")]]])
+
+
 def test_a_blank_canvas_gives_none_not_an_exception():
     assert shared.to_mnist(np.zeros((CANVAS_SIZE, CANVAS_SIZE), np.uint8)) is None
     faint = np.full((50, 50), preprocess.INK_LEVEL, np.uint8)  # scanner-like background noise

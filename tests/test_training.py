@@ -73,3 +73,37 @@ def test_names_keep_runs_apart(monkeypatch, tmp_path, name):
     state, train = make_run(calls)
     shared.run_training(name, state, train)
     assert len(list(tmp_path.glob(f"{name}-*.npz"))) == 1
+
+
+def test_a_replay_prints_the_epoch_lines_in_its_own_language(monkeypatch, tmp_path, capsys):
+    """The English notebook trains and prints its progress; the French one replays it in French.
+    Text that training printed itself (Keras's own lines) is replayed as it was."""
+    monkeypatch.setenv(training.CACHE_ENV, str(tmp_path))
+    calls = []
+
+    def with_progress(train):
+        def run():
+            result = train()
+            print("Keras says hello")
+            shared.print_epoch(1, 2, loss=0.07452, val_accuracy=0.989, seconds=8.2)
+            return result
+        return run
+
+    try:
+        shared.set_language("en")
+        state, train = make_run(calls)
+        shared.run_training("progress", state, with_progress(train))
+        assert capsys.readouterr().out.endswith(
+            "Keras says hello\nepoch 1/2: loss 0.0745, validation accuracy 98.90%, 8 s\n")
+        shared.set_language("fr")
+        state, train = make_run(calls)
+        shared.run_training("progress", state, with_progress(train))
+    finally:
+        shared.set_language("en")
+    assert len(calls) == 1
+    assert capsys.readouterr().out.endswith(
+        "Keras says hello\népoque 1/2 : perte 0,0745, exactitude de validation 98,90\u00a0%, 8 s\n")
+
+
+def test_epoch_lines_align_their_numbers():
+    assert training.epoch_line(3, 10, 0.5, 0.9).startswith("epoch  3/10: loss 0.5000")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 import nbformat
+from codeparity import merge, translatable
 
 from shared.i18n import LANGUAGES
 from shared.models import MODEL_CACHE_ENV
@@ -40,6 +42,28 @@ def all_notebooks() -> list[Path]:
     return paths
 
 
+README = ROOT / "README.md"
+README_LEARNER_END = "## For authors and translators"  # what comes before it is translated
+README_RECORD = re.compile(r"^<!-- translated from README\.md: ([0-9a-f]{64}) -->\n", re.MULTILINE)
+
+
+def readme_translations() -> list[Path]:
+    """README.es.md, README.zh.md, README.fr.md: the README's part for learners and teachers."""
+    return [ROOT / f"README.{lang}.md" for lang in TRANSLATIONS]
+
+
+def readme_digest() -> str:
+    """A digest of the English README up to its section for authors and translators."""
+    text = README.read_text(encoding="utf-8")
+    return hashlib.sha256(text.split(README_LEARNER_END, 1)[0].encode()).hexdigest()
+
+
+def recorded_readme_digest(path: Path) -> str | None:
+    """The digest a translated README records in its first line, or None."""
+    match = README_RECORD.match(path.read_text(encoding="utf-8"))
+    return match[1] if match else None
+
+
 def language_of(path: Path) -> str:
     return path.parent.name if path.parent.name in TRANSLATIONS else "en"
 
@@ -49,23 +73,32 @@ def english_source(path: Path) -> Path:
 
 
 def source_digest(path: Path) -> str:
-    """A digest of an English notebook's prose (its markdown cells, in order).
+    """A digest of what a translator translates in an English notebook: its markdown cells,
+    and its code cells' comments and displayed text (tools/codeparity.py), in order.
 
-    Editing any markdown cell changes it; re-running the notebook or editing code does
-    not: code is copied to the translations by ``sync-code`` and checked for identity.
+    Editing any of them changes it; re-running the notebook or editing the code itself does
+    not: code is copied to the translations by ``sync-code`` and checked by the tests.
     """
     nb = nbformat.read(path, as_version=4)
     h = hashlib.sha256()
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             h.update(cell.source.encode() + b"\0")
+        elif cell.cell_type == "code":
+            for text in translatable(cell.source):
+                h.update(text.encode() + b"\1")
     return h.hexdigest()
 
 
-def sync_code(path: Path) -> bool:
-    """Copy the English notebook's code cells into the translation ``path``; True if it changed.
+def sync_code(path: Path) -> list[int]:
+    """Bring the English notebook's code cells into the translation ``path``.
 
-    Only the ``COURSE_LANG`` line keeps the translation's language. Refuses when the two
+    A cell that differs from English only in comments and displayed text is left alone.
+    Otherwise the English code is merged in, keeping the translation's comments and
+    displayed text on the lines English did not change (``codeparity.merge``); where that
+    is not possible the English cell is taken whole. The ``COURSE_LANG`` line keeps the
+    translation's language. Returns the numbers (among code cells, from 0) of the cells
+    taken whole from English: their text needs translating again. Refuses when the two
     notebooks have a different number of code cells: then a translator must restructure it.
     """
     english = [c.source for c in nbformat.read(english_source(path), as_version=4).cells
@@ -75,15 +108,18 @@ def sync_code(path: Path) -> bool:
     if len(code) != len(english):
         raise ValueError(f"{path}: {len(code)} code cells, English has {len(english)}; update it by hand")
     lang = language_of(path)
-    changed = False
-    for cell, source in zip(code, english):
-        source = source.replace('COURSE_LANG = "en"', f'COURSE_LANG = "{lang}"')
-        if cell.source != source:
-            cell.source, cell.outputs, cell.execution_count, changed = source, [], None, True
+    changed, untranslated = False, []
+    for number, (cell, source) in enumerate(zip(code, english)):
+        merged, kept = merge(cell.source, source)
+        merged = merged.replace('COURSE_LANG = "en"', f'COURSE_LANG = "{lang}"')
+        if not kept:
+            untranslated.append(number)
+        if cell.source != merged:
+            cell.source, cell.outputs, cell.execution_count, changed = merged, [], None, True
     if changed:
         nbformat.write(nb, path)
         format_notebook(path)
-    return changed
+    return untranslated if changed else []
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -134,7 +170,11 @@ def format_notebook(path: Path) -> bool:
 
 
 def mark_translated(path: Path) -> None:
-    """Record in a translation which version of the English notebook it follows."""
+    """Record in a translation which version of the English notebook (or README) it follows."""
+    if path.suffix == ".md":
+        text = README_RECORD.sub("", path.read_text(encoding="utf-8"), count=1)
+        path.write_text(f"<!-- translated from README.md: {readme_digest()} -->\n" + text, encoding="utf-8")
+        return
     nb = nbformat.read(path, as_version=4)
     nb.metadata.setdefault("course", {})["translated_from"] = source_digest(english_source(path))
     nbformat.write(nb, path)
@@ -183,18 +223,23 @@ def main(argv: list[str]) -> None:
                 print(f"formatted {path.relative_to(ROOT)}")
     elif command == "sync-code":
         for path in args or [p for p in all_notebooks() if language_of(p) != "en"]:
+            before = path.read_text(encoding="utf-8")
             try:
-                changed = sync_code(path)
+                untranslated = sync_code(path)
             except ValueError as error:
                 sys.exit(str(error))
-            if changed:
+            if path.read_text(encoding="utf-8") != before:
                 print(f"{path.relative_to(ROOT)}: code updated from English; run `execute` on it")
+            if untranslated:
+                print(f"  code cells {untranslated} (counting code cells from 0) were taken whole from English: "
+                      "translate their comments and messages again")
     elif command == "translated":
         if not args:
             sys.exit("Name the translated notebooks, e.g. notebooks/es/01_linear_baseline.ipynb")
         for path in args:
             mark_translated(path)
-            print(f"{path.relative_to(ROOT)} now follows {english_source(path).relative_to(ROOT)}")
+            source = README if path.suffix == ".md" else english_source(path)
+            print(f"{path.relative_to(ROOT)} now follows {source.relative_to(ROOT)}")
     else:
         sys.exit(f"unknown command {command!r}")
 
