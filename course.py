@@ -11,6 +11,9 @@
     python3 course.py translated NB ...   record that these translations follow the current English prose
     python3 course.py solve NB ...        run lessons with every exercise's solution after it, checked
     python3 course.py student-edition DIR every notebook without solutions or outputs, for a class, in DIR
+    python3 course.py slides [DIR]        every lesson as reveal.js slides (default build/slides)
+    python3 course.py site [DIR]          the website of the course from the stored outputs (default build/site)
+    python3 course.py bundle DIR          everything a classroom without internet needs, in DIR
 
 Setting up means: a virtual environment in .venv with the pinned packages of
 requirements-dev.txt and the course's package `shared` (editable). `test` also sets up
@@ -117,6 +120,21 @@ def lab_language(args: list[str]) -> tuple[str, list[str]]:
     return known.lang, rest
 
 
+WEB = ROOT / "tools" / "web"  # reveal.js and MathJax from npm, pinned in its package-lock.json
+
+
+def ensure_web_assets() -> Path:
+    """The npm packages the slides and the website serve themselves (no CDN): ``npm ci`` once,
+    again when package-lock.json changes. Needs Node.js and npm (Debian: apt-get install npm)."""
+    stamp = WEB / "node_modules" / "course-lock.sha256"
+    digest = hashlib.sha256((WEB / "package-lock.json").read_bytes()).hexdigest()
+    if not stamp.exists() or stamp.read_text().strip() != digest:
+        print("Installing reveal.js and MathJax from npm (first time only) ...", flush=True)
+        run(["npm", "ci", "--no-audit", "--no-fund", "--prefix", WEB])
+        stamp.write_text(digest + "\n")
+    return WEB / "node_modules"
+
+
 def run(command: list, **kwargs) -> None:
     result = subprocess.run([str(part) for part in command], cwd=ROOT, **kwargs)
     if result.returncode:
@@ -134,9 +152,15 @@ def main(argv: list[str]) -> None:
         return
     python = ensure_environment()
     if command == "test":
+        ensure_web_assets()
         colab_python = ensure_colab_environment()
         env = {**os.environ, COLAB_PYTHON_ENV: str(colab_python)}
         run([python, ROOT / "tools" / "run_tests.py", *args], env=env)
+    elif command in {"slides", "site"}:
+        ensure_web_assets()
+        run([python, ROOT / "tools" / f"{command}.py", *args])
+    elif command == "bundle":
+        run([python, ROOT / "tools" / "bundle.py", *args])
     elif command in {"student-edition", "solve"}:
         run([python, ROOT / "tools" / "exercises.py", command, *args])
     elif command in {"execute", "format", "sync-code", "translated"}:

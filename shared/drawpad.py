@@ -9,6 +9,12 @@ of ink) gets a friendly message instead. ``plot_inside`` draws the same picture 
 a Matplotlib figure, so a notebook can show it without a browser, and
 ``plot_variants`` compares networks on drawings drawn in different ways.
 
+Where no kernel runs (GitHub, nbviewer, the course's website), a widget cannot show.
+So the pad's display also carries a picture (``image/png``, beside the widget view and
+the line of text): one of the course's bundled drawings with its probabilities and
+feature maps (``plot_pad_picture``). Front ends that run widgets show the live pad;
+the others show the picture.
+
 ``look_inside`` is written in the lesson: it takes a 28×28 uint8 image and
 returns an ``Inspection``. The pad only records strokes and displays results;
 everything that concerns the network stays in the notebook, in plain sight.
@@ -40,7 +46,17 @@ from .feature_maps import maps_rgb
 from .i18n import joined, pair, t
 from .numbers import percent
 from .plots import localise_ticks, no_ticks
-from .preprocess import CANVAS_SIZE, STROKE_WIDTH, Stroke, input_problem, preprocess_steps, render_strokes, to_mnist
+from .preprocess import (
+    CANVAS_SIZE,
+    STROKE_WIDTH,
+    Drawing,
+    Stroke,
+    input_problem,
+    load_drawings,
+    preprocess_steps,
+    render_strokes,
+    to_mnist,
+)
 
 FOR_COLOUR = np.array((0.84, 0.13, 0.13))  # saliency: ink that supports the predicted class
 AGAINST_COLOUR = np.array((0.13, 0.38, 0.80))  # saliency: ink that speaks against it
@@ -48,6 +64,7 @@ BEST_COLOUR, OTHER_COLOUR = "#e8710a", "#8aa4c8"  # the best class and the other
 # The pad's colours, sent to the browser (the `colours` trait): drawpad.js paints the canvas with
 # them and hands them to drawpad.css as custom properties (--drawpad-best, --drawpad-other, ...).
 PAD_COLOURS = {"best": BEST_COLOUR, "other": OTHER_COLOUR, "ink": "#111111", "paper": "#ffffff", "hint": "#9aa5b1"}
+PICTURE_DRAWING = 8  # the bundled drawing (load_drawings()) in the pad's picture: lesson 06 puts it on the pad next
 
 
 @dataclass(frozen=True)
@@ -133,13 +150,15 @@ def plot_probabilities(ax: Axes, probabilities: np.ndarray) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def plot_inside(image: np.ndarray, inspection: Inspection, label: int | None = None) -> Figure:
+def plot_inside(image: np.ndarray, inspection: Inspection, label: int | None = None,
+                heading: str | None = None) -> Figure:
     """Everything the network computed for one image, as the drawing pad shows it.
 
     Top: the 28×28 input, the saliency map and the ten probabilities. Below: the
     feature maps of each inspected layer in a grid, dark where they respond
     strongly (one grey scale per layer, so a pale map is a weak one).
-    ``label`` (the true class, if known) goes into the title.
+    ``label`` (the true class, if known) goes into the title; ``heading``, if
+    given, is a line above it.
     """
     layers = list(inspection.maps.items())
     pictures = [maps_rgb(maps) for _, maps in layers]
@@ -160,8 +179,15 @@ def plot_inside(image: np.ndarray, inspection: Inspection, label: int | None = N
     title = pair("pred", inspection.best)
     if label is not None:
         title = pair("true", label) + "   " + title
-    fig.suptitle(title)
+    fig.suptitle(title if heading is None else f"{heading}\n{title}")
     return localise_ticks(fig)
+
+
+def plot_pad_picture(look_inside: LookInside, drawing: Drawing) -> Figure:
+    """The drawing pad as a picture: ``drawing`` prepared like MNIST, with what ``look_inside``
+    finds in it (``plot_inside``), titled as a picture of the pad in the chosen language."""
+    image = to_mnist(render_strokes(drawing.strokes))
+    return plot_inside(image, look_inside(image), label=drawing.label, heading=t("pad_picture"))
 
 
 def plot_preprocessing(canvases: Sequence[np.ndarray], shrunk: np.ndarray, prepared: np.ndarray,
@@ -347,5 +373,32 @@ class DrawPad(anywidget.AnyWidget):
         self.strokes = []
 
     def __repr__(self) -> str:
-        """Shown instead of the pad where widgets cannot display (e.g. a notebook viewed on GitHub)."""
+        """The line of text in the pad's display, for front ends that show neither widgets nor pictures."""
         return t("pad_text")
+
+    def picture_png(self) -> bytes | None:
+        """The pad as a PNG picture (``plot_pad_picture`` on the bundled drawing ``PICTURE_DRAWING``),
+        or None if ``look_inside`` fails: the live pad then shows the error as soon as a digit is drawn."""
+        try:
+            fig = plot_pad_picture(self._look_inside, load_drawings()[PICTURE_DRAWING])
+        except Exception:  # noqa: BLE001 - the picture is an extra: it must never hide the pad itself
+            return None
+        buffer = io.BytesIO()
+        # White behind the picture, as on the live pad, also where a page is dark (GitHub's dark theme).
+        fig.savefig(buffer, format="png", bbox_inches="tight", facecolor="white")
+        return buffer.getvalue()
+
+    def _repr_mimebundle_(self, **kwargs) -> tuple[dict, dict] | None:
+        """The widget view and the line of text (anywidget's), plus the pad's picture as ``image/png``.
+
+        Front ends that run widgets (JupyterLab, Notebook 7, VS Code, Colab) rank the widget view
+        first and show the live pad; GitHub, nbviewer and the course's website show the picture.
+        """
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is None:
+            return None
+        data, metadata = bundle
+        picture = self.picture_png()
+        if picture is not None:
+            data = {**data, "image/png": base64.b64encode(picture).decode("ascii")}
+        return data, metadata

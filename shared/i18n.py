@@ -73,6 +73,13 @@ LABELS: dict[str, dict[str, str]] = {
                  "zh": "绘图板：在 JupyterLab、Jupyter Notebook 7 或 Colab 中运行本笔记本即可写数字。",
                  "fr": "Bloc de dessin : exécutez ce notebook dans JupyterLab, Jupyter Notebook 7 ou Colab "
                        "pour dessiner un chiffre."},
+    # The pad's picture, stored beside the widget for readers without a kernel (GitHub, the website).
+    "pad_picture": {"en": "The drawing pad with one of the course's drawings (run the notebook to draw your own)",
+                    "es": "El panel de dibujo con uno de los dibujos del curso (ejecuta el cuaderno para "
+                          "dibujar el tuyo)",
+                    "zh": "绘图板，显示课程自带的一幅手绘数字（运行本笔记本即可自己写）",
+                    "fr": "Le bloc de dessin avec l'un des dessins du cours (exécutez le notebook pour "
+                          "dessiner le vôtre)"},
     "prep_title": {"en": "From a drawing to an MNIST-style digit", "es": "De un dibujo a un dígito al estilo MNIST",
                    "zh": "从手绘图到 MNIST 风格的数字", "fr": "D'un dessin à un chiffre au format MNIST"},
     "prep_canvas": {"en": "Drawing\n({size}×{size})", "es": "Dibujo\n({size}×{size})",
@@ -460,9 +467,14 @@ LABELS: dict[str, dict[str, str]] = {
                    "es": "época {epoch}/{epochs}: pérdida {loss}, exactitud de validación {accuracy}",
                    "zh": "轮次 {epoch}/{epochs}：损失 {loss}，验证集准确率 {accuracy}",
                    "fr": "époque {epoch}/{epochs} : perte {loss}, exactitude de validation {accuracy}"},
-    "epoch_seconds": {"en": ", {seconds} s", "es": ", {seconds} s", "zh": "，{seconds} 秒", "fr": ", {seconds} s"},
+    "epoch_seconds": {"en": ", {seconds} s", "es": ", {seconds} s", "zh": "，{seconds} 秒", "fr": ", {seconds} s"},
     "accuracy_per_class": {"en": "Test accuracy per class", "es": "Exactitud por clase en el conjunto de prueba",
                            "zh": "各类别在测试集上的准确率", "fr": "Exactitude par classe sur l'ensemble de test"},
+    # The course's website (tools/site.py): each language's own name, the switcher, the Colab button.
+    "language_name": {"en": "English", "es": "Español", "zh": "中文", "fr": "Français"},
+    "site_languages": {"en": "Language", "es": "Idioma", "zh": "语言", "fr": "Langue"},
+    "site_colab": {"en": "Open in Colab", "es": "Abrir en Colab", "zh": "在 Colab 中打开", "fr": "Ouvrir dans Colab"},
+    "site_lessons": {"en": "Lessons", "es": "Lecciones", "zh": "课程", "fr": "Leçons"},
 }
 
 # "Label: value" as each language writes it (French puts a no-break space, U+00A0, before the

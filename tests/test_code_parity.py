@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from codeparity import agree, merge, skeleton, spans, translatable
+from codeparity import agree, merge, skeleton, spans, translatable, untranslated
 from nbtools import NOTEBOOKS
 
 
@@ -100,3 +100,16 @@ def test_merge_keeps_a_message_when_english_wraps_its_line():
 def test_positions_count_characters_not_bytes():
     (span,) = [s for s in spans('print(f"28×28: {x}")  # ×') if s.stand_in != "#…"]
     assert span.text == 'f"28×28: {x}"'
+
+
+def test_merge_never_moves_a_plain_message_and_reports_english_text():
+    """Plain strings all look alike: a lost translation is not guessed into another string."""
+    spanish = 'x = 1\nprint("Guardando modelo")'
+    english = 'y = load()\nprint("Saving model")\nprint("Done")'
+    merged, agrees = merge(spanish, english)
+    assert agrees and merged.count("Guardando modelo") <= 1
+    assert "'Done'" in untranslated(merged, spanish, english)
+
+
+def test_leading_blank_lines_keep_positions_right():
+    assert [s.text for s in spans('\nx = 1  # uno\nprint("hola", x)')] == ["# uno", '"hola"']

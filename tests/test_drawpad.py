@@ -254,3 +254,51 @@ def test_a_blank_canvas_is_refused_in_the_course_language(speak):
     speak("es")
     with pytest.raises(ValueError, match="^el lienzo está en blanco"):
         shared.plot_preprocess_steps(np.zeros((280, 280), np.uint8))
+
+
+# --- the pad's picture, for readers without a kernel ----------------------------------------
+
+
+def test_the_pad_picture_shows_a_bundled_drawing_titled_in_every_language(lang):
+    seen = []
+
+    def recording_look_inside(image):
+        seen.append(image)
+        return fake_look_inside(image)
+
+    drawing = shared.load_drawings()[drawpad.PICTURE_DRAWING]
+    fig = drawpad.plot_pad_picture(recording_look_inside, drawing)
+    assert len(seen) == 1 and np.array_equal(seen[0], shared.to_mnist(shared.render_strokes(drawing.strokes)))
+    heading, title = fig._suptitle.get_text().split("\n")
+    assert heading == i18n.t("pad_picture")
+    assert title == i18n.pair("true", drawing.label) + "   " + i18n.pair("pred", 9)
+    assert i18n.t("pad_probabilities") in [ax.get_title() for ax in fig.axes]
+    assert draw(fig) == [], "every glyph of the title is in the language's font"
+
+
+def test_the_pad_display_carries_its_picture_beside_the_widget(english):
+    pad = shared.DrawPad(fake_look_inside)
+    data, _ = pad._repr_mimebundle_()
+    assert data["text/plain"] == i18n.t("pad_text")
+    assert data["application/vnd.jupyter.widget-view+json"]["model_id"] == pad.model_id
+    picture = Image.open(io.BytesIO(base64.b64decode(data["image/png"])))
+    assert picture.format == "PNG" and picture.width > 600 and picture.height > picture.width
+    pixels = np.asarray(picture.convert("RGB"))
+    assert (pixels[:5, :5] == 255).all(), "a white background, also on a dark page"
+    assert (np.abs(pixels.astype(int) - np.array(drawpad.FOR_COLOUR * 255)).sum(axis=2) < 30).any(), \
+        "the saliency map's red is in the picture"
+
+
+def test_ipython_stores_the_picture_with_the_pad(english):
+    """What a notebook stores when a cell ends with ``pad``: IPython's own formatter, as the kernel runs it."""
+    from IPython.core.formatters import DisplayFormatter
+
+    data, _ = DisplayFormatter().format(shared.DrawPad(fake_look_inside))
+    assert {"text/plain", "application/vnd.jupyter.widget-view+json", "image/png"} <= set(data)
+
+
+def test_a_failing_network_leaves_the_pad_without_a_picture_but_still_shown(english):
+    pad = shared.DrawPad(broken_look_inside)
+    data, _ = pad._repr_mimebundle_()
+    assert "image/png" not in data
+    assert set(data) == {"text/plain", "application/vnd.jupyter.widget-view+json"}

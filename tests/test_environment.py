@@ -119,3 +119,24 @@ def test_the_setup_check_asks_for_the_oldest_tested_versions():
 
 def test_course_py_passes_the_colab_python_under_the_name_the_tests_read():
     assert f'COLAB_PYTHON_ENV = "{COLAB_PYTHON_ENV}"' in (ROOT / "course.py").read_text()
+
+
+def sanitized(text: str) -> str:
+    """``text`` with the sanitizer's patterns applied, as nbval applies them."""
+    parser = configparser.ConfigParser()
+    parser.read_string((ROOT / "tests" / "nbval_sanitize.cfg").read_text())
+    for section in parser.sections():
+        text = re.sub(parser[section]["regex"], parser[section]["replace"], text)
+    return text
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("epoch 1/2: loss 0.0745, validation accuracy 98.90%, 8 s",
+     "epoch 1/2: loss <FLOAT>, validation accuracy <FLOAT>%, <DURATION>"),
+    ("époque 1/2\u00a0: perte 0,0745, exactitude de validation 98,90\u00a0%, 8\u00a0s",
+     "époque 1/2\u00a0: perte <FLOAT>, exactitude de validation <FLOAT>\u00a0%, <DURATION>"),
+    ("轮次 1/2：损失 0.0745，验证集准确率 98.90%，8 秒", "轮次 1/2：损失 <FLOAT>，验证集准确率 <FLOAT>%，<DURATION>"),
+    ("conv2_w  (5, 5, 16, 36)     14,400", "conv2_w  (5, 5, 16, 36)     14,400"),  # counts stay compared
+])
+def test_the_sanitizer_masks_varying_numbers_in_every_language(line, expected):
+    assert sanitized(line) == expected

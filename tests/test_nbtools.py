@@ -76,7 +76,7 @@ def test_sync_code_keeps_translated_comments_and_messages(course):
     assert nbformat.read(spanish, as_version=4).cells[1].source == TRANSLATED  # nothing to do
     edit(english, 1, 'COURSE_LANG = "en"\ntotal = 4  # the sum\nprint(f"total: {total:,}")\n'
                      'assert total > 0, "the total must be positive"')
-    assert nbtools.sync_code(spanish) == []
+    assert nbtools.sync_code(spanish) == [0]  # the changed line brought its English comment: reported
     assert nbformat.read(spanish, as_version=4).cells[1].source == TRANSLATED.replace("total = 3  # la suma",
                                                                                       "total = 4  # the sum")
 
@@ -86,7 +86,7 @@ def test_sync_code_takes_a_line_whose_message_fields_changed_from_english(course
     edit(spanish, 1, TRANSLATED)
     edit(english, 1, 'COURSE_LANG = "en"\ntotal = 3  # the sum\nprint(f"total: {total:.2f}")\n'
                      'assert total > 0, "the total must be positive"')
-    assert nbtools.sync_code(spanish) == []
+    assert nbtools.sync_code(spanish) == [0]  # its message came from English: to be translated
     assert nbformat.read(spanish, as_version=4).cells[1].source == TRANSLATED.replace(
         'print(f"total: {total:,}")', 'print(f"total: {total:.2f}")')
 

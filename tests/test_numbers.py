@@ -69,6 +69,7 @@ def prose_numbers(source: str) -> str:
 NUMBER_PERCENT = re.compile(r"(\d[\d.,]*)([ \u00a0\u202f]?)%")
 SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])")
 COMMA_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])")
+DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+,\d{1,2}(?![\d,])|(?<![\w.,])\d+,\d{4,}(?![\d,])")
 DECIMAL_POINT = re.compile(r"(?<![\w.])\d+\.\d+(?![\w.])")
 VERSIONED = re.compile(r"(TensorFlow|Keras|Python|NumPy|pandas|matplotlib|ipywidgets|anywidget|IPython|version|"
                        r"versión|版本|JupyterLab|Notebook)\s*$", re.I)
@@ -87,7 +88,10 @@ def slips(text: str, lang: str) -> list[str]:
         found += SPACE_GROUPS.findall(text)
     else:
         found += [g for g in COMMA_GROUPS.findall(text) if style.decimal != ","]  # French 0,125 is a decimal
-        found += [g for g in SPACE_GROUPS.findall(text) if " " in g]  # groups need a no-break space
+        found += [g for g in SPACE_GROUPS.findall(text) if " " in g  # groups need a no-break space
+                  or len(re.sub(r"\D", "", g)) < style.group_from]  # Spanish writes 1720, not 1 720
+    if style.decimal == ".":
+        found += DECIMAL_COMMA.findall(text)
     if style.decimal == ",":
         found += [m.group() for m in DECIMAL_POINT.finditer(text) if not VERSIONED.search(text[:m.start()])]
     return found
@@ -108,3 +112,4 @@ def test_the_prose_check_sees_slips():
     assert slips(f"environ 99,1{NBSP}% et 0.5 de plus", "fr") == ["0.5"]
     assert slips("el 99% de 55,000 imágenes", "es") == ["99%", "55,000"]
     assert slips(f"TensorFlow 2.21 y el 99.1{NBSP}%", "es") == []
+    assert slips(f"una tasa de 0,5 y 1{NBSP}720 pasos", "es") == ["1\u00a0720", "0,5"]

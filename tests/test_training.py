@@ -102,7 +102,7 @@ def test_a_replay_prints_the_epoch_lines_in_its_own_language(monkeypatch, tmp_pa
         shared.set_language("en")
     assert len(calls) == 1
     assert capsys.readouterr().out.endswith(
-        "Keras says hello\népoque 1/2 : perte 0,0745, exactitude de validation 98,90\u00a0%, 8 s\n")
+        "Keras says hello\népoque 1/2 : perte 0,0745, exactitude de validation 98,90\u00a0%, 8\u00a0s\n")
 
 
 def test_epoch_lines_align_their_numbers():

@@ -119,10 +119,11 @@ def spans(source: str) -> list[Span]:
         return starts[line - 1] + (len(text.encode()[:column].decode()) if in_bytes else column)
 
     found = [(offset(line, start, False), offset(line, end, False), "#…") for line, start, end, _ in comments(source)]
+    blank = len(source) - len(source.lstrip("\n"))  # leading empty lines, which IPython's parse drops
     for node in displayed(parse(source)):
         fields = [ast.dump(v) for v in getattr(node, "values", []) if isinstance(v, ast.FormattedValue)]
-        found.append((offset(node.lineno, node.col_offset, True), offset(node.end_lineno, node.end_col_offset, True),
-                      "…" + " ".join(sorted(fields))))
+        found.append((offset(node.lineno + blank, node.col_offset, True),
+                      offset(node.end_lineno + blank, node.end_col_offset, True), "…" + " ".join(sorted(fields))))
     return [Span(start, end, source[start:end], stand_in) for start, end, stand_in in sorted(found)]
 
 
@@ -168,12 +169,26 @@ def merge(translation: str, english: str) -> tuple[str, bool]:
 
 
 def _reuse_translated_text(merged: str, translation: str, english: str) -> str:
-    english_texts = {span.text for span in spans(english)}
+    english_spans = spans(english)
+    english_texts = {span.text for span in english_spans}
     kept = {span.text for span in spans(merged)}
     lost = [span for span in spans(translation) if span.text not in kept and span.text not in english_texts]
+
+    def unique(stand_in: str, among: list[Span]) -> bool:
+        return [span.stand_in for span in among].count(stand_in) == 1
+
     for span in reversed(spans(merged)):
-        twin = next((old for old in reversed(lost) if old.stand_in == span.stand_in), None)
-        if span.text in english_texts and twin is not None and span.stand_in != "#…":  # not comments
+        # Only an f-string whose fields appear once on both sides is surely the same message;
+        # plain strings and comments all look alike, so they stay English (and are reported).
+        if span.text in english_texts and span.stand_in.startswith("…Formatted") and unique(
+                span.stand_in, english_spans) and unique(span.stand_in, lost):
+            twin = next(old for old in lost if old.stand_in == span.stand_in)
             merged = merged[:span.start] + twin.text + merged[span.end:]
-            lost.remove(twin)
     return merged
+
+
+def untranslated(merged: str, translation: str, english: str) -> list[str]:
+    """Comments and displayed text of ``merged`` that are English's, where ``translation`` had
+    none like them: what sync-code brought in and a translator must translate."""
+    before, theirs = set(translatable(translation)), set(translatable(english))
+    return [text for text in translatable(merged) if text in theirs and text not in before]

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import nbformat
-from codeparity import merge, translatable
+from codeparity import merge, translatable, untranslated
 
 from shared.i18n import LANGUAGES
 from shared.models import MODEL_CACHE_ENV
@@ -27,7 +27,8 @@ NOTEBOOKS = ROOT / "notebooks"
 TRANSLATIONS = tuple(lang for lang in LANGUAGES if lang != "en")  # each has its folder in notebooks/
 IPYTHON_PROFILE = ROOT / "tools" / "ipython"  # the kernel settings of every run, see that folder
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-KEPT_CELL_METADATA = ("tags", "jupyter")  # tags for nbval markers, jupyter for hidden solution cells
+KEPT_CELL_METADATA = ("tags", "jupyter", "slideshow")  # tags for nbval markers, jupyter for hidden
+# solution cells, slideshow for the slide types of the decks (tools/slides.py)
 
 
 def english_notebooks() -> list[Path]:
@@ -97,9 +98,11 @@ def sync_code(path: Path) -> list[int]:
     Otherwise the English code is merged in, keeping the translation's comments and
     displayed text on the lines English did not change (``codeparity.merge``); where that
     is not possible the English cell is taken whole. The ``COURSE_LANG`` line keeps the
-    translation's language. Returns the numbers (among code cells, from 0) of the cells
-    taken whole from English: their text needs translating again. Refuses when the two
-    notebooks have a different number of code cells: then a translator must restructure it.
+    translation's language. Returns the numbers (among code cells, from 0) of the cells that
+    now hold English comments or messages the translation did not have: a translator must
+    translate them. (Any change to English comments or messages also makes the translation
+    stale: ``source_digest``.) Refuses when the two notebooks have a different number of
+    code cells: then a translator must restructure it.
     """
     english = [c.source for c in nbformat.read(english_source(path), as_version=4).cells
                if c.cell_type == "code"]
@@ -108,18 +111,18 @@ def sync_code(path: Path) -> list[int]:
     if len(code) != len(english):
         raise ValueError(f"{path}: {len(code)} code cells, English has {len(english)}; update it by hand")
     lang = language_of(path)
-    changed, untranslated = False, []
+    changed, to_translate = False, []
     for number, (cell, source) in enumerate(zip(code, english)):
-        merged, kept = merge(cell.source, source)
+        merged, _ = merge(cell.source, source)
         merged = merged.replace('COURSE_LANG = "en"', f'COURSE_LANG = "{lang}"')
-        if not kept:
-            untranslated.append(number)
+        if untranslated(merged, cell.source, source):
+            to_translate.append(number)
         if cell.source != merged:
             cell.source, cell.outputs, cell.execution_count, changed = merged, [], None, True
     if changed:
         nbformat.write(nb, path)
         format_notebook(path)
-    return untranslated if changed else []
+    return to_translate
 
 
 def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -225,14 +228,14 @@ def main(argv: list[str]) -> None:
         for path in args or [p for p in all_notebooks() if language_of(p) != "en"]:
             before = path.read_text(encoding="utf-8")
             try:
-                untranslated = sync_code(path)
+                to_translate = sync_code(path)
             except ValueError as error:
                 sys.exit(str(error))
             if path.read_text(encoding="utf-8") != before:
                 print(f"{path.relative_to(ROOT)}: code updated from English; run `execute` on it")
-            if untranslated:
-                print(f"  code cells {untranslated} (counting code cells from 0) were taken whole from English: "
-                      "translate their comments and messages again")
+            if to_translate:
+                print(f"  code cells {to_translate} (counting code cells from 0) now hold English comments or "
+                      "messages: translate them, then `python3 course.py translated` the notebook")
     elif command == "translated":
         if not args:
             sys.exit("Name the translated notebooks, e.g. notebooks/es/01_linear_baseline.ipynb")
