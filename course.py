@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The course's one entry point. Needs nothing but Python 3.11 or newer.
+"""The course's one entry point. Needs Python 3.11 or newer; `test`, `slides` and `site` also
+need Node.js's npm (reveal.js and MathJax come from npm).
 
     python3 course.py lab [--lang xx]     set up (first time only) and open the course in JupyterLab:
                                           --lang es, zh or fr: its menus in that language, on notebooks/xx/
@@ -31,6 +32,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -120,12 +122,18 @@ def lab_language(args: list[str]) -> tuple[str, list[str]]:
     return known.lang, rest
 
 
+# Commands whose arguments are files or folders (the others pass theirs on to JupyterLab or pytest).
+PATH_COMMANDS = {"execute", "format", "sync-code", "translated", "solve", "student-edition", "slides", "site",
+                 "bundle"}
 WEB = ROOT / "tools" / "web"  # reveal.js and MathJax from npm, pinned in its package-lock.json
 
 
 def ensure_web_assets() -> Path:
     """The npm packages the slides and the website serve themselves (no CDN): ``npm ci`` once,
     again when package-lock.json changes. Needs Node.js and npm (Debian: apt-get install npm)."""
+    if shutil.which("npm") is None:
+        sys.exit("The slides, the website and the tests need Node.js's npm, to install reveal.js and MathJax: "
+                 "install it (Debian/Ubuntu: sudo apt-get install npm), then run this again.")
     stamp = WEB / "node_modules" / "course-lock.sha256"
     digest = hashlib.sha256((WEB / "package-lock.json").read_bytes()).hexdigest()
     if not stamp.exists() or stamp.read_text().strip() != digest:
@@ -146,6 +154,8 @@ def main(argv: list[str]) -> None:
         print(__doc__)
         return
     command, args = argv[0], argv[1:]
+    if command in PATH_COMMANDS:  # the tools run from the course folder: paths as the user typed them
+        args = [arg if arg.startswith("-") else str(Path(arg).resolve()) for arg in args]
     if command == "lab":
         lang, args = lab_language(args)  # an unknown language stops here, before any setup
         run(lab_command(ensure_environment(), lang, args))

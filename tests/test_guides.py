@@ -25,6 +25,7 @@ from guides import (
     guide_paths,
     load_timings,
 )
+from nbtools import guide_digest, recorded_guide_digest
 
 from shared.i18n import LANGUAGES
 
@@ -87,7 +88,7 @@ class TestLessonGuide:
 
     def test_timing_table_is_generated_and_up_to_date(self, lang, lesson, path):
         text = read(path)
-        assert guides.filled(text, lesson, lang, load_timings()) == text, "run `python tools/guides.py`"
+        assert guides.filled(text, lesson, lang, load_timings()) == text, "run `.venv/bin/python tools/guides.py`"
 
     def test_blocks_of_at_most_90_minutes_cover_the_lesson(self, lang, lesson, path):
         time = without_table(sections(read(path))[SECTIONS[lang][TIME_SECTION]])
@@ -203,3 +204,14 @@ def test_solution_times_are_read_from_the_executed_notebook(tmp_path):
     assert timings["lessons"][LESSONS[1]]["colab_stack_seconds"] == 99.9
     assert f"{LESSONS[0]}: colab_stack_seconds" in missing and f"{LESSONS[1]}: colab_stack_seconds" not in missing
     assert all(entry["cpu_seconds"] == 1.0 for entry in timings["lessons"].values()), "measured by hand, kept"
+
+
+@pytest.mark.parametrize("path", sorted(p for lang in ("es", "zh", "fr") for p in (GUIDES / lang).glob("*.md")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_translated_guide_follows_its_english_guide(path):
+    """Like the notebooks and READMEs: a change to the English guide (its timing table aside) makes
+    its translations stale until a translator updates them and records it."""
+    english = GUIDES / "en" / path.name
+    assert recorded_guide_digest(path) == guide_digest(english), (
+        f"{english.relative_to(ROOT)} changed since {path.relative_to(ROOT)} was written: update it, then "
+        f"`python3 course.py translated {path.relative_to(ROOT)}`")

@@ -169,7 +169,9 @@ def course_files(root: Path = ROOT) -> list[str]:
         listed = [str(path.relative_to(root)) for path in root.rglob("*")
                   if not any(part in NOT_COURSE or part.endswith(".egg-info")
                              for part in path.relative_to(root).parts)]
-    return sorted(name for name in listed if name and (root / name).is_file())  # not deleted ones
+    # Not deleted files, and nothing of a bundle built inside the course folder.
+    return sorted(name for name in listed if name and (root / name).is_file()
+                  and not (root / name.split("/")[0] / "BUNDLE.json").is_file())
 
 
 def copy_course(root: Path, files: list[str], target: Path) -> None:
@@ -438,23 +440,23 @@ def readme(info: dict) -> str:
 
 START_MESSAGES = {
     "incomplete": {
-        "en": "{bundle} is not a complete course bundle (BUNDLE.json is missing): build it again with "
-              "`python3 course.py bundle DIR` and copy the whole folder.",
-        "es": "{bundle} no es un paquete completo del curso (falta BUNDLE.json): vuelve a crearlo con "
-              "`python3 course.py bundle DIR` y copia la carpeta entera.",
-        "zh": "{bundle} 不是完整的课程离线包（缺少 BUNDLE.json）：请用 `python3 course.py bundle DIR` "
-              "重新生成，并复制整个文件夹。",
-        "fr": "{bundle} n'est pas un paquet complet du cours (BUNDLE.json manque) : reconstruisez-le avec "
-              "`python3 course.py bundle DIR` et copiez le dossier entier.",
+        "en": "{bundle} is not a complete course bundle (BUNDLE.json or some of its wheels are missing): "
+              "build it again with `python3 course.py bundle DIR` and copy the whole folder.",
+        "es": "{bundle} no es un paquete completo del curso (falta BUNDLE.json o algunos de sus wheels): "
+              "vuelve a crearlo con `python3 course.py bundle DIR` y copia la carpeta entera.",
+        "zh": "{bundle} 不是完整的课程离线包（缺少 BUNDLE.json 或部分 wheel 文件）："
+              "请用 `python3 course.py bundle DIR` 重新生成，并复制整个文件夹。",
+        "fr": "{bundle} n'est pas un paquet complet du cours (BUNDLE.json ou certains de ses wheels "
+              "manquent) : reconstruisez-le avec `python3 course.py bundle DIR` et copiez le dossier entier.",
     },
     "wrong_python": {
         "en": "This bundle's packages are for Python {python} on {platform}; this is Python {here} on "
               "{here_platform}. Run `python{python} start.py`, or build a bundle on a computer like this one.",
-        "es": "Los paquetes de este paquete son para Python {python} en {platform}; este es Python {here} en "
+        "es": "Los paquetes de Python de esta carpeta son para Python {python} en {platform}; este es Python {here} en "
               "{here_platform}. Ejecuta `python{python} start.py` o crea un paquete en un ordenador como este.",
         "zh": "此离线包中的软件包适用于 {platform} 上的 Python {python}；当前是 {here_platform} 上的 "
               "Python {here}。请运行 `python{python} start.py`，或在与本机相同的电脑上生成离线包。",
-        "fr": "Les paquets de ce paquet sont pour Python {python} sous {platform} ; celui-ci est Python {here} "
+        "fr": "Les paquets Python de ce dossier sont pour Python {python} sous {platform} ; celui-ci est Python {here} "
               "sous {here_platform}. Lancez `python{python} start.py`, ou construisez un paquet sur un "
               "ordinateur comme celui-ci.",
     },
@@ -523,6 +525,8 @@ def start(bundle: Path, argv: list[str]) -> None:
     if (this_python(), this_platform()) != (info["python"], info["platform"]):
         sys.exit(say("wrong_python", python=info["python"], platform=info["platform"], here=this_python(),
                      here_platform=this_platform()))
+    if len(list((bundle / "wheels").glob("*.whl"))) < info["wheels"]:  # a half-copied USB stick
+        sys.exit(say("incomplete", bundle=bundle))
     os.environ.update(offline_environment(bundle))
     course = load_course(bundle / "course")
     ensure_pip(course, bundle / "wheels")

@@ -199,11 +199,14 @@ def measure(artifacts: Path, timings: dict) -> list[str]:
     missing = []
     for lesson in LESSONS:
         entry = timings["lessons"].setdefault(lesson, {})
-        entry["colab_stack_seconds"] = colab.get(f"{lesson}.ipynb", {}).get("seconds")
+        found = {"colab_stack_seconds": colab.get(f"{lesson}.ipynb", {}).get("seconds")}
         executed = artifacts / "solutions" / f"{lesson}.ipynb"
-        entry["solutions_seconds"] = (solutions_seconds(json.loads(executed.read_text(encoding="utf-8")))
-                                      if executed.exists() else None)
-        missing += [f"{lesson}: {key}" for key in MEASURES if entry.get(key) is None]
+        if executed.exists():
+            found["solutions_seconds"] = solutions_seconds(json.loads(executed.read_text(encoding="utf-8")))
+        # A time the run did not measure keeps its earlier value (and says so), never becomes None.
+        missing += [f"{lesson}: {key}" for key in ("colab_stack_seconds", "solutions_seconds")
+                    if found.get(key) is None]
+        entry.update({key: value for key, value in found.items() if value is not None})
     return missing
 
 
@@ -211,13 +214,14 @@ def main(argv: list[str]) -> int:
     if argv == ["--check"]:
         stale = stale_guides()
         for path in stale:
-            print(f"out of date: {path.relative_to(ROOT)} (run `python tools/guides.py`)")
+            print(f"out of date: {path.relative_to(ROOT)} (run `.venv/bin/python tools/guides.py`)")
         return 1 if stale else 0
     if len(argv) == 2 and argv[0] == "--measure":
         timings = load_timings()
         missing = measure(Path(argv[1]), timings)
         TIMINGS.write_text(json.dumps(timings, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        print("Updated instructors/timings.json" + (f"; not measured: {', '.join(missing)}" if missing else "."))
+        print("Updated instructors/timings.json (write the commit it measured into its \"measured\" note)"
+              + (f"; not in this run, kept as they were: {', '.join(missing)}" if missing else "."))
         return 0
     if argv:
         print(__doc__)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 from codeparity import merge, translatable, untranslated
+from guides import GUIDES, MARKERS
 
 from shared.i18n import LANGUAGES
 from shared.models import MODEL_CACHE_ENV
@@ -63,6 +64,21 @@ def recorded_readme_digest(path: Path) -> str | None:
     """The digest a translated README records in its first line, or None."""
     match = README_RECORD.match(path.read_text(encoding="utf-8"))
     return match[1] if match else None
+
+
+GUIDE_RECORD = re.compile(r"\n<!-- translated from (instructors/en/\S+): ([0-9a-f]{64}) -->\n")
+TIMING_TABLE = re.compile(re.escape(MARKERS[0]) + ".*?" + re.escape(MARKERS[1]), re.DOTALL)  # tools/guides.py's
+
+
+def guide_digest(english: Path) -> str:
+    """A digest of an English guide, without its timing table (tools/guides.py writes that one)."""
+    return hashlib.sha256(TIMING_TABLE.sub("", english.read_text(encoding="utf-8")).encode()).hexdigest()
+
+
+def recorded_guide_digest(path: Path) -> str | None:
+    """The digest a translated guide records in its last line, or None."""
+    match = GUIDE_RECORD.search(path.read_text(encoding="utf-8"))
+    return match[2] if match else None
 
 
 def language_of(path: Path) -> str:
@@ -173,7 +189,13 @@ def format_notebook(path: Path) -> bool:
 
 
 def mark_translated(path: Path) -> None:
-    """Record in a translation which version of the English notebook (or README) it follows."""
+    """Record in a translation which version of the English notebook (README, teachers' guide) it follows."""
+    if path.suffix == ".md" and path.parent.parent == GUIDES:
+        english = GUIDES / "en" / path.name
+        text = GUIDE_RECORD.sub("\n", path.read_text(encoding="utf-8")).rstrip("\n") + "\n"
+        record = f"<!-- translated from {english.relative_to(ROOT)}: {guide_digest(english)} -->\n"
+        path.write_text(text + "\n" + record, encoding="utf-8")
+        return
     if path.suffix == ".md":
         text = README_RECORD.sub("", path.read_text(encoding="utf-8"), count=1)
         path.write_text(f"<!-- translated from README.md: {readme_digest()} -->\n" + text, encoding="utf-8")
@@ -241,7 +263,8 @@ def main(argv: list[str]) -> None:
             sys.exit("Name the translated notebooks, e.g. notebooks/es/01_linear_baseline.ipynb")
         for path in args:
             mark_translated(path)
-            source = README if path.suffix == ".md" else english_source(path)
+            source = (GUIDES / "en" / path.name if path.parent.parent == GUIDES else README if path.suffix == ".md"
+                      else english_source(path))
             print(f"{path.relative_to(ROOT)} now follows {source.relative_to(ROOT)}")
     else:
         sys.exit(f"unknown command {command!r}")

@@ -277,7 +277,7 @@ def build(output: Path, quiet: bool = True) -> dict:
 
 def main(argv: list[str]) -> None:
     output = Path(argv[0]).resolve() if argv else DEFAULT_OUTPUT
-    print("Building the website from the notebooks' stored outputs (half a minute) ...", flush=True)
+    print("Building the website from the notebooks' stored outputs (about ten seconds) ...", flush=True)
     stats = build(output)
     print(json.dumps(stats))
     print(f"The website is in {output}: {stats['pages']} pages ({stats['lesson_pages']} lessons), "
