@@ -3,13 +3,12 @@ which Colab installs the course's package, how requirement files pin versions.""
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 from packaging.utils import canonicalize_name
+from repository import CONFIG, colab_url, package_url  # noqa: F401 - the tests' names for them
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIG = tomllib.loads((ROOT / "course.toml").read_text())
 COLAB_PYTHON_ENV = "COURSE_COLAB_PYTHON"  # course.py names the Colab stack's Python in it
 EDITABLE = "-e ."  # how requirements.txt and environment.yml install the course's package
 
@@ -29,20 +28,6 @@ FRAME_HEADINGS = {
     "zh": ("开始之前", "延伸阅读"),
     "fr": ("Avant de commencer", "Pour aller plus loin"),
 }
-
-
-def colab_url(relative_path: str) -> str:
-    """The "Open in Colab" address of a notebook, from the repository set in course.toml."""
-    repo = CONFIG["repository"]["github"]
-    branch = CONFIG["repository"]["branch"]
-    return f"https://colab.research.google.com/github/{repo}/blob/{branch}/{relative_path}"
-
-
-def package_url() -> str:
-    """Where the setup cell installs the course's package from in Colab (pip's VCS form)."""
-    repo = CONFIG["repository"]["github"]
-    branch = CONFIG["repository"]["branch"]
-    return f"git+https://github.com/{repo}@{branch}"
 
 
 def pins(lines: list[str] | Path) -> dict[str, str]:

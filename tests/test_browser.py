@@ -14,6 +14,9 @@ where it fails: .ci/run installs them.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import os
 import secrets
@@ -21,9 +24,12 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import nbformat
 import pytest
@@ -220,6 +226,69 @@ def browser(tmp_path, monkeypatch):
         yield driver
     finally:
         driver.quit()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder and remembers every request's path and status."""
+
+    requests: list[tuple[str, int]]
+
+    def log_request(self, code="-", size="-"):
+        self.requests.append((urlsplit(self.path).path, int(code)))
+
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        pass
+
+
+@contextlib.contextmanager
+def static_server(folder: Path) -> Iterator[tuple[str, list[tuple[str, int]]]]:
+    """``folder`` on http://127.0.0.1:<free port>/ (the slides, the website); yields that address
+    and the list of (path, status) of the requests it answers."""
+    requests: list[tuple[str, int]] = []
+    handler = type("Handler", (_QuietHandler,), {"requests": requests})
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/", requests
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+def assert_all_local(driver, origin: str) -> None:
+    """Everything the page loaded, its scripts' and styles' fetches included, came from ``origin``
+    (or is inline)."""
+    loaded = driver.execute_script("return performance.getEntriesByType('resource').map((e) => e.name)")
+    assert loaded and all(name.startswith(origin) or name.startswith("data:") for name in loaded), loaded
+
+
+# Draws each character in ``element``'s font: a missing glyph is drawn as the same empty box for
+# every character, so real glyphs give different pictures. Returns [hash, inked pixels] per character.
+GLYPHS = """
+const [element, chars] = arguments;
+const canvas = document.createElement("canvas");
+canvas.width = canvas.height = 64;
+const context = canvas.getContext("2d");
+context.font = getComputedStyle(element).fontWeight + " 48px " + getComputedStyle(element).fontFamily;
+return chars.map((char) => {
+  context.clearRect(0, 0, 64, 64);
+  context.fillText(char, 4, 52);
+  const data = context.getImageData(0, 0, 64, 64).data;
+  let hash = 0, ink = 0;
+  for (let i = 3; i < data.length; i += 4) { hash = (hash * 31 + data[i]) | 0; if (data[i] > 0) ink++; }
+  return [hash, ink];
+});
+"""
+
+
+def assert_real_glyphs(driver, element, chinese: list[str]) -> None:
+    """The Chinese characters ``chinese`` are drawn in ``element``'s font with glyphs of their own
+    (and differently from a character no font has: no empty boxes)."""
+    drawn = driver.execute_script(GLYPHS, element, [*chinese, "\U0010fffd"])
+    assert all(ink > 0 for _, ink in drawn[:-1]), "every character leaves ink"
+    assert len({hash_ for hash_, _ in drawn}) == len(drawn), "each Chinese character has a glyph of its own"
 
 
 def pad_state(driver) -> dict:

@@ -13,14 +13,11 @@ answers. Screenshots go to artifacts/site_*.png.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import importlib.util
 import json
 import re
 import subprocess
 import sys
-import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,7 +26,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 import nbformat
 import pytest
 from course_rules import colab_url
-from test_browser import ARTIFACTS, ROOT, browser  # noqa: F401 (a fixture)
+from test_browser import (  # noqa: F401 (browser: a fixture)
+    ARTIFACTS,
+    ROOT,
+    assert_all_local,
+    assert_real_glyphs,
+    browser,
+    static_server,
+)
 
 _spec = importlib.util.spec_from_file_location("course_site", ROOT / "tools" / "site.py")
 course_site = importlib.util.module_from_spec(_spec)
@@ -164,7 +168,6 @@ def test_every_lesson_page_has_a_colab_button_from_course_toml_and_no_badge(site
             notebook = f"{course_site.lesson_folder(lang)}/{name}.ipynb"
             page = read(site / lesson_page(lang, name))
             assert page.colab == [colab_url(notebook)], notebook
-            assert course_site.colab_url(notebook) == colab_url(notebook)
             assert not any("colab-badge" in src for src in page.images), "the badge's picture is on Colab's server"
 
 
@@ -213,31 +216,11 @@ def test_the_drawing_pad_shows_its_picture_on_every_lesson_06_page(site):
 # --- in the browser -----------------------------------------------------------------------
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site and remembers every request's path and status."""
-
-    requests: list[tuple[str, int]]
-
-    def log_request(self, code="-", size="-"):
-        self.requests.append((urlsplit(self.path).path, int(code)))
-
-    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(site):
     """The site on http://127.0.0.1:<free port>/, for this module's tests; yields (base URL, requests)."""
-    requests: list[tuple[str, int]] = []
-    handler = type("Handler", (QuietHandler,), {"requests": requests})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/", requests
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with static_server(site) as served:
+        yield served
 
 
 def stored_figures(path: Path) -> int:
@@ -292,6 +275,7 @@ def test_every_page_loads_with_its_figures_and_maths_and_no_broken_link(site, se
         assert all(img["width"] > 0 for img in seen["images"]), f"{name}: a figure did not load: {seen['images']}"
         assert seen["typeset"] >= seen["maths"], f"{name}: MathJax typeset {seen['typeset']} of {seen['maths']}"
         assert seen["math_errors"] == 0, f"{name}: MathJax could not read a formula"
+        assert_all_local(browser, base)  # what scripts and styles fetched too
         for link in seen["links"]:
             if not target_file(site, "", urlsplit(link).path.lstrip("/")).is_file():
                 broken.add(f"{name}: {link}")
@@ -329,25 +313,6 @@ def test_the_switcher_leads_to_the_same_lesson_in_another_language(server, brows
         assert colab.get_attribute("href") == colab_url(f"{course_site.lesson_folder(lang)}/{name}.ipynb")
 
 
-# Draws each character in the font the page uses for its title: a missing glyph is drawn as the
-# same empty box for every character, so real glyphs give different pictures.
-GLYPHS = """
-const [element, chars] = arguments;
-const canvas = document.createElement("canvas");
-canvas.width = canvas.height = 64;
-const context = canvas.getContext("2d");
-context.font = getComputedStyle(element).fontWeight + " 48px " + getComputedStyle(element).fontFamily;
-return chars.map((char) => {
-  context.clearRect(0, 0, 64, 64);
-  context.fillText(char, 4, 52);
-  const data = context.getImageData(0, 0, 64, 64).data;
-  let hash = 0, ink = 0;
-  for (let i = 3; i < data.length; i += 4) { hash = (hash * 31 + data[i]) | 0; if (data[i] > 0) ink++; }
-  return [hash, ink];
-});
-"""
-
-
 def test_chinese_text_and_figure_labels_render(server, browser):  # noqa: F811 (the fixture)
     from selenium.webdriver.common.by import By
 
@@ -358,9 +323,7 @@ def test_chinese_text_and_figure_labels_render(server, browser):  # noqa: F811 (
     title = browser.find_element(By.TAG_NAME, "h1")
     chinese = [char for char in title.text if "\u4e00" <= char <= "\u9fff"][:4]
     assert len(set(chinese)) >= 3, title.text
-    drawn = browser.execute_script(GLYPHS, title, [*chinese, "\U0010fffd"])
-    assert all(ink > 0 for _, ink in drawn[:-1]), "every character leaves ink"
-    assert len({hash_ for hash_, _ in drawn}) == len(drawn), "each Chinese character has a glyph of its own"
+    assert_real_glyphs(browser, title, chinese)
     switcher = browser.find_element(By.CSS_SELECTOR, ".course-languages a.current").text
     assert switcher == "中文"
     assert browser.find_element(By.CSS_SELECTOR, "a.course-colab").text == "在 Colab 中打开"

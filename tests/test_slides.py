@@ -8,10 +8,7 @@ Chromium, except under CI, where it fails. Screenshots: artifacts/slides_en.png,
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +19,14 @@ import pytest
 import slides
 from course_rules import REQUIRED_HEADINGS
 from nbtools import all_notebooks, english_notebooks, language_of
-from test_browser import ARTIFACTS, browser, require_browser  # noqa: F401 (browser: a fixture)
+from test_browser import (  # noqa: F401 (browser: a fixture)
+    ARTIFACTS,
+    assert_all_local,
+    assert_real_glyphs,
+    browser,
+    require_browser,
+    static_server,
+)
 
 MARK = "run `.venv/bin/python tools/slides.py mark` (it changes only the slide types)"
 
@@ -136,23 +140,12 @@ def test_the_figures_of_the_lessons_are_copied(decks):
 
 # ---- two decks in Chromium --------------------------------------------------------------------
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture
 def served(decks):
-    """The decks' folder on a local HTTP server (127.0.0.1, a free port); yields its address."""
+    """The decks' folder on a local HTTP server (127.0.0.1, a free port); yields its address (ends with /)."""
     require_browser()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(decks)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        thread.join()
+    with static_server(decks) as (address, _):
+        yield address
 
 
 # Runs in the page: where the deck is, what its current slide shows.
@@ -169,25 +162,6 @@ SLIDES = """
 return Reveal.getSlides().map((s) => [Reveal.getIndices(s).h, Reveal.getIndices(s).v || 0,
                                        s.querySelectorAll("img").length, s.querySelectorAll("mjx-container").length]);
 """
-
-# Runs in the page: are two Chinese characters drawn as two different glyphs in the deck's font
-# (a missing font draws both as the same empty box)? Returns the number of differing pixels.
-CJK_GLYPHS = """
-const font = getComputedStyle(Reveal.getCurrentSlide().querySelector("p, li, h2")).font;
-const ink = (text) => {
-  const canvas = document.createElement("canvas");
-  canvas.width = 80; canvas.height = 80;
-  const context = canvas.getContext("2d");
-  context.font = font.replace(/\\d+(\\.\\d+)?px/, "48px");
-  context.fillText(text, 10, 60);
-  return context.getImageData(0, 0, 80, 80).data;
-};
-const a = ink("总"), b = ink("结");
-let differ = 0, inked = 0;
-for (let i = 3; i < a.length; i += 4) { if (a[i] !== b[i]) differ++; if (a[i] > 0) inked++; }
-return inked ? differ : -1;
-"""
-
 
 # Runs in the page: the subslides holding more than one cell that are taller than the slide. (One
 # cell taller than the slide, e.g. a long code cell with its figure, scrolls: it cannot be split.)
@@ -212,10 +186,7 @@ def open_deck(driver, url: str) -> dict:
     return driver.execute_script(STATE)
 
 
-def assert_all_local(driver, origin: str) -> None:
-    """Everything the page loaded came from the local server (or is inline)."""
-    loaded = driver.execute_script("return performance.getEntriesByType('resource').map((e) => e.name)")
-    assert loaded and all(name.startswith(origin + "/") or name.startswith("data:") for name in loaded), loaded
+def assert_no_console_error(driver) -> None:
     errors = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     assert not errors, errors
 
@@ -227,9 +198,11 @@ def show(driver, h: int, v: int) -> dict:
 
 
 def test_decks_advance_show_figures_and_chinese_in_chromium(served, browser):  # noqa: F811
+    from selenium.webdriver.common.by import By
+
     browser.set_window_size(1280, 800)
     english = slides.deck_name(english_notebooks()[0])
-    first = open_deck(browser, f"{served}/{english}")
+    first = open_deck(browser, served + english)
     assert first["ready"] and first["indices"]["h"] == 0 and first["total"] > 10
     browser.execute_script("Reveal.next()")
     assert browser.execute_script(STATE)["indices"] != first["indices"], "Reveal.next() advances"
@@ -256,16 +229,19 @@ def test_decks_advance_show_figures_and_chinese_in_chromium(served, browser):  #
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "slides_en.png"))
     assert_all_local(browser, served)
+    assert_no_console_error(browser)
     assert browser.execute_script(OVERFULL) == [], "the rule packed too much on these subslides"
 
     chinese = next(p for p in all_notebooks() if language_of(p) == "zh")
-    open_deck(browser, f"{served}/{slides.deck_name(chinese)}")
+    open_deck(browser, served + slides.deck_name(chinese))
     heading = REQUIRED_HEADINGS["zh"][2]  # Summary
     summary = next(h for h, v, *_ in browser.execute_script(SLIDES)
                    if browser.execute_script(f"return Reveal.getSlide({h}).textContent.trim()").startswith(heading))
     state = show(browser, summary, 0)
     assert re.search(r"[\u4e00-\u9fff]{10}", state["text"]), "the slide is in Chinese"
-    assert browser.execute_script(CJK_GLYPHS) > 50, "Chinese characters are drawn with real glyphs"
+    text = browser.find_element(By.CSS_SELECTOR, ".reveal .slides section.present li")
+    assert_real_glyphs(browser, text, list(dict.fromkeys(re.findall(r"[\u4e00-\u9fff]", text.text)))[:4])
     browser.save_screenshot(str(ARTIFACTS / "slides_zh.png"))
     assert_all_local(browser, served)
+    assert_no_console_error(browser)
     assert browser.execute_script(OVERFULL) == [], "the rule packed too much on these subslides"

@@ -37,10 +37,10 @@ import shutil
 import sys
 import tempfile
 import time
-import tomllib
 from pathlib import Path
 
 import nbformat
+from repository import colab_url
 
 from shared.i18n import LANGUAGES, PAIR_FORMAT, t
 
@@ -57,14 +57,6 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 # site drops it and puts its own button (colab_url) at the top of the page instead.
 COLAB_BADGE = re.compile(r"\n*\[!\[[^\]]*\]\(https://colab\.research\.google\.com/assets/colab-badge\.svg\)\]"
                          r"\(https://colab\.research\.google\.com/[^)\s]+\)\n*")
-
-
-def colab_url(relative_path: str) -> str:
-    """The "Open in Colab" address of a notebook (``notebooks/es/01_linear_baseline.ipynb``), from
-    the repository set in course.toml; the notebooks' own buttons are checked against the same rule
-    (tests/course_rules.py, tests/test_notebooks.py)."""
-    repository = tomllib.loads((ROOT / "course.toml").read_text(encoding="utf-8"))["repository"]
-    return f"https://colab.research.google.com/github/{repository['github']}/blob/{repository['branch']}/{relative_path}"
 
 
 def lesson_folder(lang: str) -> str:

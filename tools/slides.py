@@ -45,7 +45,6 @@ import shutil
 import struct
 import sys
 import time
-import tomllib
 from pathlib import Path
 
 import jinja2
@@ -53,13 +52,13 @@ import nbformat
 from exercises import CHECK_CALL, DETAILS, is_exercise
 from nbconvert import SlidesExporter
 from nbtools import NOTEBOOKS, ROOT, all_notebooks, english_source, format_notebook, language_of
+from repository import github_url
 
 from shared.i18n import LANGUAGES, t
 
 WEB_MODULES = ROOT / "tools" / "web" / "node_modules"  # npm ci by course.py (tools/web/package.json)
 IMAGES = ROOT / "images"
 DEFAULT_DIR = ROOT / "build" / "slides"
-REPOSITORY = tomllib.loads((ROOT / "course.toml").read_text())["repository"]
 
 # The deck's size in CSS pixels (reveal.js scales it to the screen) and the most a figure may take.
 WIDTH, HEIGHT = 1280, 720
@@ -296,7 +295,7 @@ def retarget(target: str, notebook_dir: Path) -> str:
     if resolved.is_relative_to(IMAGES):
         return "../images/" + resolved.relative_to(IMAGES).as_posix()
     relative = resolved.relative_to(ROOT).as_posix()
-    return f"https://github.com/{REPOSITORY['github']}/blob/{REPOSITORY['branch']}/{relative}" + hash_ + fragment
+    return github_url(relative) + hash_ + fragment
 
 
 def deck_notebook(path: Path) -> nbformat.NotebookNode:
